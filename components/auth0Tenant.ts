@@ -1,0 +1,57 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { TenantSpec } from "../config/spec";
+import { Api } from "./api";
+import { Application } from "./application";
+import { TenantSettings } from "./tenantSettings";
+
+export interface Auth0TenantArgs {
+  /** The validated description of the tenant. */
+  readonly spec: TenantSpec;
+  /** Protect tenant-critical resources (APIs) from deletion. Defaults to false. */
+  readonly protectCritical?: boolean;
+}
+
+export interface ApplicationOutputs {
+  readonly clientId: pulumi.Output<string>;
+  readonly clientSecret?: pulumi.Output<string>;
+}
+
+/** A whole Auth0 tenant: settings, APIs and applications, composed from one TenantSpec. */
+export class Auth0Tenant extends pulumi.ComponentResource {
+  /** `https://<domain>/`, with the trailing slash Auth0 puts in the `iss` claim. */
+  readonly issuer: string;
+  readonly jwksUrl: string;
+  readonly domain: string;
+  readonly managementApiAudience: string;
+  readonly apis: Readonly<Record<string, Api>>;
+  readonly applications: Readonly<Record<string, Application>>;
+
+  constructor(name: string, args: Auth0TenantArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("auth0kit:tenant:Auth0Tenant", name, {}, opts);
+    const { spec } = args;
+    this.domain = spec.domain;
+    this.issuer = `https://${spec.domain}/`;
+    this.jwksUrl = `https://${spec.domain}/.well-known/jwks.json`;
+    this.managementApiAudience = `https://${spec.domain}/api/v2/`;
+
+    new TenantSettings(`${name}-settings`, { settings: spec.tenant }, { parent: this });
+
+    const apis: Record<string, Api> = {};
+    for (const [key, api] of Object.entries(spec.apis)) {
+      apis[key] = new Api(`${name}-api-${key}`, { api, protect: args.protectCritical ?? false }, { parent: this });
+    }
+    this.apis = apis;
+
+    const applications: Record<string, Application> = {};
+    for (const [key, app] of Object.entries(spec.applications)) {
+      applications[key] = new Application(
+        `${name}-app-${key}`,
+        { app, apis, managementApiAudience: this.managementApiAudience },
+        { parent: this },
+      );
+    }
+    this.applications = applications;
+
+    this.registerOutputs({ issuer: this.issuer, jwksUrl: this.jwksUrl });
+  }
+}

@@ -1,0 +1,133 @@
+import type { z } from "zod";
+import { DEFAULT_GRANT_TYPES } from "./defaults";
+import { type ConfigIssue, ConfigError } from "./issues";
+import { checkRules } from "./rules";
+import { apisSchema } from "./schema/apis";
+import { applicationsSchema } from "./schema/applications";
+import { environmentSchema, tenantSchema } from "./schema/tenant";
+import type { ApiSpec, ApplicationSpec, TenantSpec } from "./spec";
+import { toConfigIssues } from "./zodIssues";
+
+export const NAMESPACE = "auth0kit";
+
+/** Stack configuration as Pulumi hands it to a program: every value a string, objects as JSON. */
+export interface StackConfig {
+  readonly values: Readonly<Record<string, string>>;
+  /** Full keys (`auth0:clientSecret`) whose values were set with `--secret`. */
+  readonly secretKeys: ReadonlySet<string>;
+}
+
+/** Keys of the `auth0kit:` namespace, with the schema each one is read with. */
+const KEY_SCHEMAS = {
+  environment: environmentSchema,
+  tenant: tenantSchema.default(tenantSchema.parse({})),
+  apis: apisSchema,
+  applications: applicationsSchema,
+} as const;
+type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
+
+/** Provider keys that must never sit in a stack file in plain text. */
+const PROVIDER_SECRET_KEYS = ["auth0:clientSecret", "auth0:apiToken", "auth0:clientAssertionPrivateKey"];
+
+/**
+ * Builds the validated TenantSpec of a stack, or throws a ConfigError listing every problem.
+ * `env` supplies the provider's AUTH0_* fallbacks (pass `process.env`).
+ */
+export function loadSpec(config: StackConfig, env: Readonly<Record<string, string | undefined>> = {}): TenantSpec {
+  const issues: ConfigIssue[] = [];
+  const known = readKnownKeys(config, issues);
+  issues.push(...checkProviderSecrets(config));
+  const domain = resolveDomain(config, env, known.environment, issues);
+  if (issues.length > 0 || known.environment === undefined) {
+    throw new ConfigError(issues);
+  }
+  const spec = normalize(known as Known, domain);
+  const ruleIssues = checkRules(spec);
+  if (ruleIssues.length > 0) throw new ConfigError(ruleIssues);
+  return spec;
+}
+
+function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): Partial<Known> {
+  const known: Record<string, unknown> = {};
+  const names = Object.keys(KEY_SCHEMAS);
+  for (const fullKey of Object.keys(config.values).sort()) {
+    const [namespace, name] = splitKey(fullKey);
+    if (namespace !== NAMESPACE) continue;
+    if (!(name in KEY_SCHEMAS)) {
+      issues.push({ path: fullKey, message: `unknown key; remove it or fix the spelling (known keys: ${names.map((n) => `${NAMESPACE}:${n}`).join(", ")})` });
+    }
+  }
+  for (const [name, schema] of Object.entries(KEY_SCHEMAS)) {
+    const fullKey = `${NAMESPACE}:${name}`;
+    const text = config.values[fullKey];
+    if (text === undefined && name === "environment") {
+      issues.push({ path: fullKey, message: "required; set it to dev, stage, prod or local" });
+      continue;
+    }
+    const value = text === undefined ? undefined : name === "environment" ? text : parseJson(text);
+    const result = (schema as z.ZodType).safeParse(value);
+    if (result.success) known[name] = result.data;
+    else issues.push(...toConfigIssues(fullKey, result.error));
+  }
+  return known as Partial<Known>;
+}
+
+/** Pulumi passes structured values as JSON text and plain strings as themselves. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function splitKey(fullKey: string): [string, string] {
+  const colon = fullKey.indexOf(":");
+  return colon < 0 ? ["", fullKey] : [fullKey.slice(0, colon), fullKey.slice(colon + 1)];
+}
+
+function checkProviderSecrets(config: StackConfig): ConfigIssue[] {
+  return PROVIDER_SECRET_KEYS.filter((key) => config.values[key] !== undefined && !config.secretKeys.has(key)).map((key) => ({
+    path: key,
+    message: `is stored in plain text; remove it from the stack file and set it with: pulumi config set --secret ${key} <value>`,
+  }));
+}
+
+const DOMAIN_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+
+function resolveDomain(
+  config: StackConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  environment: Known["environment"] | undefined,
+  issues: ConfigIssue[],
+): string {
+  const domain = config.values["auth0:domain"] ?? env.AUTH0_DOMAIN;
+  if (environment === "local") return domain ?? "localhost";
+  if (domain === undefined || domain === "") {
+    issues.push({ path: "auth0:domain", message: "required; set the tenant's domain with: pulumi config set auth0:domain <tenant>.<region>.auth0.com (or export AUTH0_DOMAIN)" });
+    return "";
+  }
+  if (!DOMAIN_PATTERN.test(domain)) {
+    issues.push({ path: "auth0:domain", message: `"${domain}" is not a domain; write the host only, e.g. alphaswarm-dev.us.auth0.com` });
+  }
+  return domain;
+}
+
+function normalize(known: Known, domain: string): TenantSpec {
+  const apis: Record<string, ApiSpec> = {};
+  for (const key of Object.keys(known.apis).sort()) {
+    const api = known.apis[key]!;
+    apis[key] = { ...api, key, name: api.name ?? key };
+  }
+  const applications: Record<string, ApplicationSpec> = {};
+  for (const key of Object.keys(known.applications).sort()) {
+    const app = known.applications[key]!;
+    applications[key] = {
+      ...app,
+      key,
+      name: app.name ?? key,
+      grantTypes: app.grantTypes ?? DEFAULT_GRANT_TYPES[app.type],
+    };
+  }
+  return { environment: known.environment, domain, tenant: known.tenant, apis, applications };
+}

@@ -1,0 +1,39 @@
+import { REFRESH_TOKEN_LIFETIME_MAX } from "../bounds";
+import { type ConfigIssue, configPath } from "../issues";
+import { GRANT_TYPES } from "../schema/applications";
+import type { TenantSpec } from "../spec";
+
+const ROOT = "auth0kit:applications";
+
+/**
+ * Auth0's refresh-token rules: a rotating token must expire (expiration_type "expiring" with an
+ * absolute lifetime), the inactivity lifetime nests inside the absolute one, and both stay inside
+ * the documented maximum.
+ */
+export function refreshTokenPolicy(spec: TenantSpec): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const app of Object.values(spec.applications)) {
+    const policy = app.refreshToken;
+    if (policy === undefined) continue;
+    const at = (...field: string[]) => configPath(ROOT, app.key, "refreshToken", ...field);
+    if (!app.grantTypes.includes(GRANT_TYPES.refreshToken)) {
+      issues.push({ path: at(), message: "the application does not have the refresh_token grant type; add it to grantTypes or remove this policy" });
+    }
+    if (policy.rotation && policy.absoluteLifetime === undefined) {
+      issues.push({ path: at("absoluteLifetime"), message: "rotation requires an expiring token; set an absolute lifetime such as 24h or turn rotation off" });
+    }
+    for (const field of ["absoluteLifetime", "idleLifetime"] as const) {
+      const value = policy[field];
+      if (value !== undefined && value > REFRESH_TOKEN_LIFETIME_MAX) {
+        issues.push({ path: at(field), message: `${value}s exceeds Auth0's maximum refresh-token lifetime of ${REFRESH_TOKEN_LIFETIME_MAX}s; lower it` });
+      }
+    }
+    if (policy.absoluteLifetime !== undefined && policy.idleLifetime !== undefined && policy.idleLifetime > policy.absoluteLifetime) {
+      issues.push({
+        path: at("idleLifetime"),
+        message: `${policy.idleLifetime}s exceeds the absolute lifetime of ${policy.absoluteLifetime}s; the inactivity lifetime must not be longer than the absolute one`,
+      });
+    }
+  }
+  return issues;
+}

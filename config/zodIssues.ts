@@ -1,0 +1,46 @@
+import type { z } from "zod";
+import { type ConfigIssue, configPath } from "./issues";
+
+/** Turns zod's issues into config issues whose messages say how to fix the value. */
+export function toConfigIssues(root: string, error: z.ZodError): ConfigIssue[] {
+  return error.issues.map((issue) => ({
+    path: configPath(root, ...issue.path.map((segment) => (typeof segment === "number" ? segment : String(segment)))),
+    message: describe(issue),
+  }));
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; remove ${issue.keys.length > 1 ? "them" : "it"} or fix the spelling`;
+    case "invalid_type":
+      return issue.input === undefined
+        ? `required; set a ${issue.expected} here`
+        : `expected ${article(issue.expected)}, got ${typeName(issue.input)}`;
+    case "invalid_value":
+      return `"${String(issue.input)}" is not allowed; use one of ${issue.values.map(String).join(", ")}`;
+    case "too_small":
+      return issue.origin === "array" || issue.origin === "set"
+        ? `needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? "" : "s"}`
+        : issue.origin === "string"
+          ? issue.minimum === 1 ? "may not be empty" : `must be at least ${String(issue.minimum)} characters`
+          : `must be at least ${String(issue.minimum)}`;
+    case "too_big":
+      return issue.origin === "string"
+        ? `must be at most ${String(issue.maximum)} characters`
+        : `must be at most ${String(issue.maximum)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,30 @@
+import { Auth0Tenant } from "./components/auth0Tenant";
+import { loadSpec } from "./config/load";
+import { readStackConfig } from "./config/pulumiConfig";
+
+/**
+ * The auth0kit program: validate the stack's description, declare the tenant, and export what
+ * deployments need. Exported as a function so that the offline plan runs exactly this code.
+ */
+export = async () => {
+  const spec = loadSpec(readStackConfig(), process.env);
+  if (spec.environment === "local") {
+    return { environment: spec.environment };
+  }
+  const tenant = new Auth0Tenant("tenant", { spec, protectCritical: spec.environment === "prod" });
+  return {
+    environment: spec.environment,
+    domain: tenant.domain,
+    issuer: tenant.issuer,
+    jwksUrl: tenant.jwksUrl,
+    managementApiAudience: tenant.managementApiAudience,
+    apis: mapValues(tenant.apis, (api) => ({ identifier: api.identifier })),
+    applications: mapValues(tenant.applications, (app) =>
+      app.clientSecret === undefined ? { clientId: app.clientId } : { clientId: app.clientId, clientSecret: app.clientSecret },
+    ),
+  };
+};
+
+function mapValues<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+}

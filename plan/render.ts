@@ -1,0 +1,48 @@
+import type { PlannedResource } from "./mockRuntime";
+import type { PlanResult } from "./run";
+
+/** The `--json` contract of DESIGN.md. */
+export function planJson(result: PlanResult): string {
+  const resources = result.resources.map(({ type, name, parent, inputs, protect, retainOnDelete, dependsOn }) => ({
+    type,
+    name,
+    parent,
+    inputs,
+    protect,
+    retainOnDelete,
+    dependsOn,
+  }));
+  return `${JSON.stringify({ stack: result.stack, resources, envFiles: [], outputs: result.outputs }, null, 2)}\n`;
+}
+
+/** A tree of every resource `pulumi up` would create, then the stack outputs. */
+export function planText(result: PlanResult): string {
+  const custom = result.resources.filter((r) => r.custom).length;
+  const lines = [`Plan for stack ${result.stack}: ${custom} Auth0 resources in ${result.resources.length - custom} components`, ""];
+  const children = new Map<string | null, PlannedResource[]>();
+  for (const resource of result.resources) {
+    const siblings = children.get(resource.parent) ?? [];
+    siblings.push(resource);
+    children.set(resource.parent, siblings);
+  }
+  const walk = (parent: string | null, prefix: string) => {
+    const list = children.get(parent) ?? [];
+    list.forEach((resource, index) => {
+      const last = index === list.length - 1;
+      const flags = [resource.protect ? "protected" : "", resource.retainOnDelete ? "retained on delete" : ""].filter(Boolean);
+      lines.push(`${prefix}${last ? "└─ " : "├─ "}+ ${resource.type}  ${resource.name}${flags.length ? `  (${flags.join(", ")})` : ""}`);
+      walk(resource.name, `${prefix}${last ? "   " : "│  "}`);
+    });
+  };
+  walk(null, "");
+  lines.push("", "Outputs:");
+  for (const [key, value] of flatten(result.outputs)) lines.push(`  ${key}: ${value}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function flatten(value: unknown, prefix = ""): [string, string][] {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [[prefix, typeof value === "string" ? value : JSON.stringify(value)]];
+}

@@ -1,0 +1,99 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseDocument } from "yaml";
+import type { ConfigIssue } from "../config/issues";
+import type { StackConfig } from "../config/load";
+
+/** Shown wherever a secret config value would be; the plan never decrypts anything. */
+export const SECRET_PLACEHOLDER = "[secret]";
+
+export class StackFileError extends Error {
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super(issues.map((issue) => `${issue.path}: ${issue.message}`).join("\n"));
+    this.name = "StackFileError";
+  }
+}
+
+export interface ProjectFile {
+  readonly name: string;
+}
+
+/** Reads `Pulumi.yaml`; the plan only runs the auth0kit project. */
+export function readProjectFile(projectDir: string): ProjectFile {
+  const file = path.join(projectDir, "Pulumi.yaml");
+  const doc = readYaml(file, "Pulumi.yaml");
+  const name = (doc as { name?: unknown } | null)?.name;
+  if (typeof name !== "string" || name === "") {
+    throw new StackFileError([{ path: "Pulumi.yaml", message: "has no project name; it must say name: auth0kit" }]);
+  }
+  return { name };
+}
+
+/**
+ * Reads a stack file into the shape Pulumi hands a program: keys qualified with their namespace,
+ * structured values as JSON text, and `secure:` values replaced by a placeholder and marked secret.
+ */
+export function readStackFile(file: string, project: string): StackConfig {
+  const label = path.basename(file);
+  if (!fs.existsSync(file)) {
+    throw new StackFileError([{ path: label, message: `not found; create it or pass --config <file>` }]);
+  }
+  const doc = readYaml(file, label);
+  if (doc === null || doc === undefined) return { values: {}, secretKeys: new Set() };
+  if (typeof doc !== "object" || Array.isArray(doc)) {
+    throw new StackFileError([{ path: label, message: "must be a map with a config: section" }]);
+  }
+  const config = (doc as Record<string, unknown>).config ?? {};
+  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+    throw new StackFileError([{ path: `${label}: config`, message: "must be a map of key: value" }]);
+  }
+  const values: Record<string, string> = {};
+  const secretKeys = new Set<string>();
+  for (const [rawKey, raw] of Object.entries(config as Record<string, unknown>)) {
+    const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
+    const { value, secret } = maskSecrets(raw);
+    values[key] = typeof value === "string" ? value : JSON.stringify(value);
+    if (secret) secretKeys.add(key);
+  }
+  return { values, secretKeys };
+}
+
+function readYaml(file: string, label: string): unknown {
+  const doc = parseDocument(fs.readFileSync(file, "utf8"), { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new StackFileError(
+      doc.errors.map((error) => ({
+        path: label,
+        message: `${error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : ""}${error.message.split("\n")[0]}; fix the YAML syntax`,
+      })),
+    );
+  }
+  return doc.toJS();
+}
+
+/** Pulumi marks a whole key secret when any value inside it is `secure:`. */
+function maskSecrets(value: unknown): { value: unknown; secret: boolean } {
+  if (isSecure(value)) return { value: SECRET_PLACEHOLDER, secret: true };
+  if (Array.isArray(value)) {
+    const items = value.map(maskSecrets);
+    return { value: items.map((item) => item.value), secret: items.some((item) => item.secret) };
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).map(([k, v]) => [k, maskSecrets(v)] as const);
+    return {
+      value: Object.fromEntries(entries.map(([k, masked]) => [k, masked.value])),
+      secret: entries.some(([, masked]) => masked.secret),
+    };
+  }
+  return { value, secret: false };
+}
+
+function isSecure(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { secure?: unknown }).secure === "string"
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json]
+ *
+ * Runs the auth0kit program under the Pulumi SDK's mock runtime (no credentials, no Pulumi CLI)
+ * and prints what `pulumi up` would create. Exit 0 on success, 2 on invalid configuration (one
+ * `<config path>: <message>` line per problem on stderr, nothing written), 1 on anything else.
+ */
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError } from "../config/issues";
+import { planJson, planText } from "../plan/render";
+import { runPlan } from "../plan/run";
+import { StackFileError } from "../plan/stackFile";
+
+const USAGE = "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json]";
+const PROJECT_DIR = path.resolve(__dirname, "..");
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        stack: { type: "string" },
+        config: { type: "string" },
+        out: { type: "string" },
+        json: { type: "boolean", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const stack = args.stack ?? (args.config ? stackNameOf(args.config) : undefined);
+  if (stack === undefined) {
+    process.stderr.write(`--stack is required\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const result = await runPlan({
+      projectDir: PROJECT_DIR,
+      stack,
+      configFile: args.config ? path.resolve(args.config) : undefined,
+    });
+    process.stdout.write(args.json ? planJson(result) : planText(result));
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof StackFileError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`auth0kit plan failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** `examples/orcheo/Pulumi.dev.yaml` → `dev`. */
+function stackNameOf(file: string): string {
+  return path.basename(file).replace(/^Pulumi\./, "").replace(/\.ya?ml$/, "");
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`auth0kit plan failed unexpectedly: ${String(error)}\n`);
+    process.exit(1);
+  },
+);
