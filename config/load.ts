@@ -65,7 +65,7 @@ function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): Partial<Know
       continue;
     }
     const value = text === undefined ? undefined : name === "environment" ? text : parseJson(text);
-    const result = (schema as z.ZodType).safeParse(value);
+    const result = (schema as z.ZodType).safeParse(value, { reportInput: true });
     if (result.success) known[name] = result.data;
     else issues.push(...toConfigIssues(fullKey, result.error));
   }

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { ConfigIssue } from "../config/issues";
 import type { StackConfig } from "../config/load";
 
@@ -59,13 +59,14 @@ export function readStackFile(file: string, project: string): StackConfig {
 }
 
 function readYaml(file: string, label: string): unknown {
-  const doc = parseDocument(fs.readFileSync(file, "utf8"), { uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(fs.readFileSync(file, "utf8"), { uniqueKeys: true, prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
     throw new StackFileError(
-      doc.errors.map((error) => ({
-        path: label,
-        message: `${error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ` : ""}${error.message.split("\n")[0]}; fix the YAML syntax`,
-      })),
+      doc.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return { path: label, message: `line ${line}, column ${col}: ${error.message.split("\n")[0]}; fix the YAML syntax` };
+      }),
     );
   }
   return doc.toJS();

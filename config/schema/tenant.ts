@@ -4,9 +4,7 @@ import { absoluteUrl, hours } from "./common";
 export const ENVIRONMENTS = ["dev", "stage", "prod", "local"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
-export const environmentSchema = z.enum(ENVIRONMENTS, {
-  error: (issue) => `"${String(issue.input)}" is not an environment; use one of ${ENVIRONMENTS.join(", ")}`,
-});
+export const environmentSchema = z.enum(ENVIRONMENTS);
 
 export const tenantSchema = z.strictObject({
   /** Name shown on the login page. */

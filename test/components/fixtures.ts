@@ -1,0 +1,43 @@
+import { loadSpec } from "../../config/load";
+import type { TenantSpec } from "../../config/spec";
+
+/** A small but complete tenant: one API, one app of each type. */
+export function tenantConfig(environment = "dev"): Record<string, unknown> {
+  return {
+    "auth0:domain": "example-dev.us.auth0.com",
+    "auth0kit:environment": environment,
+    "auth0kit:tenant": { friendlyName: "Example", enabledLocales: ["fr", "en"], sessionLifetime: "7d", idleSessionLifetime: "72h" },
+    "auth0kit:apis": {
+      core: {
+        identifier: "https://api.example.com/",
+        allowOfflineAccess: true,
+        permissions: { "write:things": "Change things", "read:things": "Read things", "admin:all": "Everything" },
+      },
+    },
+    "auth0kit:applications": {
+      web: {
+        type: "spa",
+        callbacks: ["https://app.example.com/cb", "https://app.example.com/a-cb"],
+        idTokenLifetime: "10m",
+        refreshToken: { rotation: true, absoluteLifetime: "24h", idleLifetime: "12h" },
+        organizations: { usage: "require", requireBehavior: "pre-login-prompt" },
+        grants: { core: { permissions: ["write:things", "read:things"] } },
+      },
+      cli: { type: "native", grantTypes: ["urn:ietf:params:oauth:grant-type:device_code", "refresh_token"], organizations: { usage: "allow" } },
+      worker: {
+        type: "m2m",
+        grants: { core: { permissions: ["read:things"] } },
+        managementApiScopes: ["update:users", "read:users"],
+      },
+    },
+  };
+}
+
+/** Pulumi hands structured config to programs as JSON text. */
+export function asStackConfig(config: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+}
+
+export function specOf(config: Record<string, unknown>): TenantSpec {
+  return loadSpec({ values: asStackConfig(config), secretKeys: new Set() });
+}

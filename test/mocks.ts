@@ -1,0 +1,47 @@
+import * as pulumi from "@pulumi/pulumi";
+import { installMockRuntime, type PlannedResource, ResourceRecorder, resolveOutputs, settle } from "../plan/mockRuntime";
+
+export { placeholder } from "../plan/mockRuntime";
+
+/**
+ * Test harness over the plan's mock runtime: records every registration, fills computed fields
+ * by type token, and throws on any unmocked call. Import components only after `setupMocks`.
+ */
+export async function setupMocks(config: Record<string, string> = {}, secretKeys: string[] = []): Promise<MockHarness> {
+  const recorder = await installMockRuntime({ project: "auth0kit", stack: "test", config, secretKeys: new Set(secretKeys) });
+  return new MockHarness(recorder);
+}
+
+export class MockHarness {
+  constructor(private readonly recorder: ResourceRecorder) {}
+
+  /** Every resource registered so far, once the SDK has settled. */
+  async resources(): Promise<PlannedResource[]> {
+    await settle();
+    return this.recorder.resources();
+  }
+
+  async findResource(type: string, name: string): Promise<PlannedResource> {
+    const found = (await this.resources()).find((r) => r.type === type && r.name === name);
+    if (!found) throw new Error(`no ${type} named ${name}; registered: ${(await this.resources()).map((r) => r.name).join(", ")}`);
+    return found;
+  }
+
+  async ofType(type: string): Promise<PlannedResource[]> {
+    return (await this.resources()).filter((r) => r.type === type);
+  }
+}
+
+/** The value of an output, with secrets shown as "[secret]". */
+export async function unwrap<T>(output: pulumi.Input<T> | undefined): Promise<unknown> {
+  return resolveOutputs(output);
+}
+
+export const TYPES = {
+  tenant: "auth0:index/tenant:Tenant",
+  client: "auth0:index/client:Client",
+  clientCredentials: "auth0:index/clientCredentials:ClientCredentials",
+  clientGrant: "auth0:index/clientGrant:ClientGrant",
+  resourceServer: "auth0:index/resourceServer:ResourceServer",
+  resourceServerScopes: "auth0:index/resourceServerScopes:ResourceServerScopes",
+} as const;

@@ -1,0 +1,111 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(__dirname, "..");
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function plan(...args: string[]): Run {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/plan.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, AUTH0_DOMAIN: "", AUTH0_CLIENT_SECRET: "" },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started };
+}
+
+/** A scratch stack file: the dev stack with some lines replaced. */
+function stackFile(edit: (text: string) => string): { file: string; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-plan-"));
+  const file = path.join(dir, "Pulumi.scratch.yaml");
+  fs.writeFileSync(file, edit(fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")));
+  return { file, dir };
+}
+
+describe("npm run plan", () => {
+  it("plans the dev stack in under 5 seconds and prints the resource tree", () => {
+    const run = plan("--stack", "dev");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("+ auth0kit:tenant:Auth0Tenant  tenant");
+    expect(run.stdout).toContain("+ auth0:index/resourceServer:ResourceServer  tenant-api-alphaswarm-api-server");
+    expect(run.stdout).toContain("issuer: https://alphaswarm-dev.us.auth0.com/");
+    expect(run.ms).toBeLessThan(5_000);
+  });
+
+  it("prints the JSON contract with every secret masked", () => {
+    const run = plan("--stack", "dev", "--json");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual(["stack", "resources", "envFiles", "outputs"]);
+    expect(json.stack).toBe("dev");
+    for (const resource of json.resources) {
+      expect(Object.keys(resource)).toEqual(["type", "name", "parent", "inputs", "protect", "retainOnDelete", "dependsOn"]);
+    }
+    expect(json.outputs.applications["backend-m2m"].clientSecret).toBe("[secret]");
+    expect(json.outputs.applications.spa.clientId).toBe("placeholder:tenant-app-spa-client:clientId");
+  });
+
+  it("masks secure stack values and never prints their ciphertext", () => {
+    const { file } = stackFile((text) => text.replace("config:\n", "config:\n  auth0:clientSecret:\n    secure: v1:c2VjcmV0LWNpcGhlcnRleHQ=\n"));
+    const run = plan("--config", file, "--json");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain("c2VjcmV0LWNpcGhlcnRleHQ");
+  });
+
+  it("exits 2 naming auth0kit:environment when the environment is banana, and writes nothing", () => {
+    const { file, dir } = stackFile((text) => text.replace("auth0kit:environment: dev", "auth0kit:environment: banana"));
+    const out = path.join(dir, "out");
+    const run = plan("--config", file, "--out", out);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe('auth0kit:environment: "banana" is not allowed; use one of dev, stage, prod, local\n');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("reports every problem at once, one line each, without a stack trace", () => {
+    const { file } = stackFile((text) =>
+      text
+        .replace("auth0kit:environment: dev", "auth0kit:environment: prod")
+        .replace("signingAlg: RS256", "signingAlg: RS512"),
+    );
+    const run = plan("--config", file);
+    expect(run.status).toBe(2);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines).toContain('auth0kit:apis.alphaswarm-api.signingAlg: "RS512" is not allowed; use one of RS256, PS256, HS256');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 2 on a stack file that is not valid YAML", () => {
+    const { file } = stackFile((text) => text.replace("  auth0kit:environment: dev", "  auth0kit:environment: [dev"));
+    const run = plan("--config", file);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^Pulumi\.scratch\.yaml: line \d+, column \d+: .*; fix the YAML syntax\n/);
+  });
+
+  it("exits 2 when a provider secret sits in the stack file in plain text", () => {
+    const { file } = stackFile((text) => text.replace("config:\n", "config:\n  auth0:clientSecret: hunter2\n"));
+    const run = plan("--config", file);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "auth0:clientSecret: is stored in plain text; remove it from the stack file and set it with: pulumi config set --secret auth0:clientSecret <value>\n",
+    );
+  });
+
+  it("exits 2 on an unknown option or a missing stack", () => {
+    expect(plan("--stack", "dev", "--colour").status).toBe(2);
+    const missing = plan("--stack", "nope");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("Pulumi.nope.yaml: not found; create it or pass --config <file>\n");
+  });
+});
