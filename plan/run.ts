@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import program = require("../index");
+import program from "../index";
 import { installMockRuntime, type PlannedResource, resolveOutputs, settle } from "./mockRuntime";
 import { readProjectFile, readStackFile } from "./stackFile";
 

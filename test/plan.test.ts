@@ -86,6 +86,20 @@ describe("npm run plan", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("rejects the dev stack relabelled prod, naming each localhost URL", () => {
+    const { file } = stackFile((text) => text.replace("auth0kit:environment: dev", "auth0kit:environment: prod"));
+    const run = plan("--config", file);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      [
+        "auth0kit:applications.spa.callbacks[1]: http://localhost:3001/auth/callback is not allowed in prod; use https with the real host or move it to the dev stack",
+        "auth0kit:applications.spa.logoutUrls[1]: http://localhost:3001/ is not allowed in prod; use https with the real host or move it to the dev stack",
+        "auth0kit:applications.spa.webOrigins[1]: http://localhost:3001 is not allowed in prod; use https with the real host or move it to the dev stack",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("exits 2 on a stack file that is not valid YAML", () => {
     const { file } = stackFile((text) => text.replace("  auth0kit:environment: dev", "  auth0kit:environment: [dev"));
     const run = plan("--config", file);
