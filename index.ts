@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { Auth0Tenant } from "./components/auth0Tenant";
 import { loadSpec } from "./config/load";
 import { readStackConfig } from "./config/pulumiConfig";
@@ -11,7 +12,9 @@ export = async () => {
   if (spec.environment === "local") {
     return { environment: spec.environment };
   }
-  const tenant = new Auth0Tenant("tenant", { spec, protectCritical: spec.environment === "prod" });
+  const config = new pulumi.Config();
+  const secrets = Object.fromEntries(spec.secretRefs.map((key) => [key, config.requireSecret(key)]));
+  const tenant = new Auth0Tenant("tenant", { spec, secrets, protectCritical: spec.environment === "prod" });
   return {
     environment: spec.environment,
     domain: tenant.domain,

@@ -7,9 +7,14 @@ import { TenantSettings } from "./tenantSettings";
 export interface Auth0TenantArgs {
   /** The validated description of the tenant. */
   readonly spec: TenantSpec;
+  /** Values of the secret config keys the spec references (`spec.secretRefs`), as secret outputs. */
+  readonly secrets: SecretValues;
   /** Protect tenant-critical resources (APIs) from deletion. Defaults to false. */
   readonly protectCritical?: boolean;
 }
+
+/** Secret config values by key; components look up `SecretRef.secret` here. */
+export type SecretValues = Readonly<Record<string, pulumi.Output<string>>>;
 
 export interface ApplicationOutputs {
   readonly clientId: pulumi.Output<string>;

@@ -2,11 +2,12 @@ import type { z } from "zod";
 import { DEFAULT_GRANT_TYPES } from "./defaults";
 import { type ConfigIssue, ConfigError } from "./issues";
 import { checkRules } from "./rules";
+import { checkSecretRefs, collectSecretRefs } from "./secrets";
 import { apisSchema } from "./schema/apis";
 import { applicationsSchema } from "./schema/applications";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
 import type { ApiSpec, ApplicationSpec, TenantSpec } from "./spec";
-import { toConfigIssues } from "./zodIssues";
+import { describeIssue, toConfigIssues } from "./zodIssues";
 
 export const NAMESPACE = "auth0kit";
 
@@ -35,28 +36,22 @@ const PROVIDER_SECRET_KEYS = ["auth0:clientSecret", "auth0:apiToken", "auth0:cli
  */
 export function loadSpec(config: StackConfig, env: Readonly<Record<string, string | undefined>> = {}): TenantSpec {
   const issues: ConfigIssue[] = [];
-  const known = readKnownKeys(config, issues);
+  const { known, secretRefs } = readKnownKeys(config, issues);
   issues.push(...checkProviderSecrets(config));
   const domain = resolveDomain(config, env, known.environment, issues);
   if (issues.length > 0 || known.environment === undefined) {
-    throw new ConfigError(issues);
+    throw new ConfigError(uniqueIssues(issues));
   }
-  const spec = normalize(known as Known, domain);
+  const spec = normalize(known as Known, domain, secretRefs);
   const ruleIssues = checkRules(spec);
   if (ruleIssues.length > 0) throw new ConfigError(ruleIssues);
   return spec;
 }
 
-function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): Partial<Known> {
+function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Partial<Known>; secretRefs: string[] } {
   const known: Record<string, unknown> = {};
   const names = Object.keys(KEY_SCHEMAS);
-  for (const fullKey of Object.keys(config.values).sort()) {
-    const [namespace, name] = splitKey(fullKey);
-    if (namespace !== NAMESPACE) continue;
-    if (!(name in KEY_SCHEMAS)) {
-      issues.push({ path: fullKey, message: `unknown key; remove it or fix the spelling (known keys: ${names.map((n) => `${NAMESPACE}:${n}`).join(", ")})` });
-    }
-  }
+  const refs = [];
   for (const [name, schema] of Object.entries(KEY_SCHEMAS)) {
     const fullKey = `${NAMESPACE}:${name}`;
     const text = config.values[fullKey];
@@ -65,11 +60,19 @@ function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): Partial<Know
       continue;
     }
     const value = text === undefined ? undefined : name === "environment" ? text : parseJson(text);
-    const result = (schema as z.ZodType).safeParse(value, { reportInput: true });
+    refs.push(...collectSecretRefs(fullKey, value));
+    const result = (schema as z.ZodType).safeParse(value, { error: describeIssue });
     if (result.success) known[name] = result.data;
     else issues.push(...toConfigIssues(fullKey, result.error));
   }
-  return known as Partial<Known>;
+  issues.push(...checkSecretRefs(NAMESPACE, refs, config.values, config.secretKeys, names));
+  const referenced = new Set(refs.map((ref) => `${NAMESPACE}:${ref.key}`));
+  for (const fullKey of Object.keys(config.values).sort()) {
+    const [namespace, name] = splitKey(fullKey);
+    if (namespace !== NAMESPACE || name in KEY_SCHEMAS || referenced.has(fullKey) || config.secretKeys.has(fullKey)) continue;
+    issues.push({ path: fullKey, message: `unknown key; remove it or fix the spelling (known keys: ${names.map((n) => `${NAMESPACE}:${n}`).join(", ")})` });
+  }
+  return { known: known as Partial<Known>, secretRefs: [...new Set(refs.map((ref) => ref.key))].sort() };
 }
 
 /** Pulumi passes structured values as JSON text and plain strings as themselves. */
@@ -113,7 +116,15 @@ function resolveDomain(
   return domain;
 }
 
-function normalize(known: Known, domain: string): TenantSpec {
+function uniqueIssues(issues: readonly ConfigIssue[]): ConfigIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const line = `${issue.path}: ${issue.message}`;
+    return seen.has(line) ? false : (seen.add(line), true);
+  });
+}
+
+function normalize(known: Known, domain: string, secretRefs: readonly string[]): TenantSpec {
   const apis: Record<string, ApiSpec> = {};
   for (const key of Object.keys(known.apis).sort()) {
     const api = known.apis[key]!;
@@ -129,5 +140,5 @@ function normalize(known: Known, domain: string): TenantSpec {
       grantTypes: app.grantTypes ?? DEFAULT_GRANT_TYPES[app.type],
     };
   }
-  return { environment: known.environment, domain, tenant: known.tenant, apis, applications };
+  return { environment: known.environment, domain, secretRefs, tenant: known.tenant, apis, applications };
 }

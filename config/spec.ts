@@ -10,6 +10,11 @@ export interface TenantSpec {
   readonly environment: Environment;
   /** The canonical tenant domain (`auth0:domain`), e.g. `alphaswarm-dev.us.auth0.com`. */
   readonly domain: string;
+  /**
+   * Secret config keys (`auth0kit:<key>`) that some `{ secret: <key> }` reference names, sorted.
+   * The spec never holds secret values: the program reads these as secret outputs.
+   */
+  readonly secretRefs: readonly string[];
   readonly tenant: TenantConfig;
   readonly apis: Readonly<Record<string, ApiSpec>>;
   readonly applications: Readonly<Record<string, ApplicationSpec>>;

@@ -1,15 +1,19 @@
 import type { z } from "zod";
 import { type ConfigIssue, configPath } from "./issues";
 
-/** Turns zod's issues into config issues whose messages say how to fix the value. */
+/** Turns zod's issues into config issues located by their config path. */
 export function toConfigIssues(root: string, error: z.ZodError): ConfigIssue[] {
   return error.issues.map((issue) => ({
     path: configPath(root, ...issue.path.map((segment) => (typeof segment === "number" ? segment : String(segment)))),
-    message: describe(issue),
+    message: issue.message,
   }));
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+/**
+ * The error map passed to every parse: messages that say how to fix the value. A schema's own
+ * `error` wins over it (zod's precedence), which is how secret fields avoid echoing their input.
+ */
+export const describeIssue: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case "unrecognized_keys":
       return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; remove ${issue.keys.length > 1 ? "them" : "it"} or fix the spelling`;
@@ -30,9 +34,9 @@ function describe(issue: z.core.$ZodIssue): string {
         ? `must be at most ${String(issue.maximum)} characters`
         : `must be at most ${String(issue.maximum)}`;
     default:
-      return issue.message;
+      return undefined;
   }
-}
+};
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;

@@ -54,3 +54,20 @@ export function parseUrl(value: string): URL | undefined {
     return undefined;
   }
 }
+
+/** Secret config keys are camelCase names under `auth0kit:`, e.g. `googleClientSecret`. */
+export const SECRET_KEY_PATTERN = /^[a-z][A-Za-z0-9]*$/;
+
+/**
+ * A reference to a secret config value, `{ secret: <key> }`, read from `auth0kit:<key>` which
+ * must be set with `pulumi config set --secret`. Its messages never echo what was written,
+ * because a mistake here is usually the secret itself pasted in.
+ */
+export const secretRef = z.strictObject(
+  {
+    secret: z.string().regex(SECRET_KEY_PATTERN, { message: "secret keys are camelCase names such as googleClientSecret" }),
+  },
+  { error: "must reference a secret config key, e.g. { secret: googleClientSecret }, never hold the value itself; store the value with: pulumi config set --secret auth0kit:<key> <value>" },
+);
+
+export type SecretRef = z.output<typeof secretRef>;

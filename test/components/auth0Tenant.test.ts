@@ -8,7 +8,7 @@ let tenant: import("../../components/auth0Tenant").Auth0Tenant;
 beforeAll(async () => {
   mocks = await setupMocks();
   const { Auth0Tenant } = await import("../../components/auth0Tenant");
-  tenant = new Auth0Tenant("tenant", { spec: specOf(tenantConfig()) });
+  tenant = new Auth0Tenant("tenant", { spec: specOf(tenantConfig()), secrets: {} });
 });
 
 describe("API", () => {
