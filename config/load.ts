@@ -104,8 +104,8 @@ function resolveDomain(
   environment: Known["environment"] | undefined,
   issues: ConfigIssue[],
 ): string {
-  const domain = config.values["auth0:domain"] ?? env.AUTH0_DOMAIN;
-  if (environment === "local") return domain ?? "localhost";
+  const domain = config.values["auth0:domain"] || env.AUTH0_DOMAIN;
+  if (environment === "local") return domain || "localhost";
   if (domain === undefined || domain === "") {
     issues.push({ path: "auth0:domain", message: "required; set the tenant's domain with: pulumi config set auth0:domain <tenant>.<region>.auth0.com (or export AUTH0_DOMAIN)" });
     return "";

@@ -22,7 +22,12 @@ export const describeIssue: z.core.$ZodErrorMap = (issue) => {
         ? `required; set a ${issue.expected} here`
         : `expected ${article(issue.expected)}, got ${typeName(issue.input)}`;
     case "invalid_value":
-      return `"${String(issue.input)}" is not allowed; use one of ${issue.values.map(String).join(", ")}`;
+      return issue.input === undefined
+        ? `required; set one of ${issue.values.map(String).join(", ")}`
+        : `"${String(issue.input)}" is not allowed; use one of ${issue.values.map(String).join(", ")}`;
+    case "invalid_key":
+      // The key's own schema says what is wrong with it.
+      return issue.issues[0]?.message;
     case "too_small":
       return issue.origin === "array" || issue.origin === "set"
         ? `needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? "" : "s"}`

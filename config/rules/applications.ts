@@ -35,7 +35,7 @@ export function grantsReferenceApis(spec: TenantSpec): ConfigIssue[] {
   const apiKeys = Object.keys(spec.apis);
   for (const app of Object.values(spec.applications)) {
     for (const [apiKey, grant] of Object.entries(app.grants)) {
-      const api = spec.apis[apiKey];
+      const api = Object.hasOwn(spec.apis, apiKey) ? spec.apis[apiKey] : undefined;
       if (api === undefined) {
         issues.push({
           path: configPath(ROOT, app.key, "grants", apiKey),
@@ -44,7 +44,7 @@ export function grantsReferenceApis(spec: TenantSpec): ConfigIssue[] {
         continue;
       }
       grant.permissions.forEach((permission, index) => {
-        if (!(permission in api.permissions)) {
+        if (!Object.hasOwn(api.permissions, permission)) {
           issues.push({
             path: configPath(ROOT, app.key, "grants", apiKey, "permissions", index),
             message: `"${permission}" is not a permission of API "${apiKey}"; define it under auth0kit:apis.${apiKey}.permissions or remove it`,

@@ -14,7 +14,8 @@ export function refreshTokenPolicy(spec: TenantSpec): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const app of Object.values(spec.applications)) {
     const policy = app.refreshToken;
-    if (policy === undefined) continue;
+    // Machine-to-machine apps may hold no refresh-token policy at all (m2mHasNoInteractiveSettings).
+    if (policy === undefined || app.type === "m2m") continue;
     const at = (...field: string[]) => configPath(ROOT, app.key, "refreshToken", ...field);
     if (!app.grantTypes.includes(GRANT_TYPES.refreshToken)) {
       issues.push({ path: at(), message: "the application does not have the refresh_token grant type; add it to grantTypes or remove this policy" });

@@ -2,11 +2,22 @@ import { type ConfigIssue, configPath } from "../issues";
 import { parseUrl } from "../schema/common";
 import { isProductionLike, type TenantSpec } from "../spec";
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "0.0.0.0"]);
-
 interface LocatedUrl {
   readonly path: string;
   readonly url: string;
+  /** Native apps may call back to a private-use scheme such as `com.example.app:/callback` (RFC 8252 §7.1). */
+  readonly nativeRedirect?: boolean;
+}
+
+/** localhost and its subdomains, any 127.0.0.0/8 address, ::1 and 0.0.0.0. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/\.$/, "").toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "[::1]" || host === "0.0.0.0";
+}
+
+/** A reverse-domain private-use scheme: it contains a dot, as RFC 8252 asks. */
+function isPrivateUseScheme(protocol: string): boolean {
+  return /^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+:$/i.test(protocol);
 }
 
 /** Every URL of the spec with its config path, in config order. */
@@ -18,26 +29,29 @@ export function collectUrls(spec: TenantSpec): LocatedUrl[] {
   }
   for (const app of Object.values(spec.applications)) {
     for (const field of ["callbacks", "logoutUrls", "webOrigins", "allowedOrigins"] as const) {
-      app[field].forEach((url, index) => urls.push({ path: configPath("auth0kit:applications", app.key, field, index), url }));
+      const nativeRedirect = app.type === "native" && (field === "callbacks" || field === "logoutUrls");
+      app[field].forEach((url, index) => urls.push({ path: configPath("auth0kit:applications", app.key, field, index), url, nativeRedirect }));
     }
   }
   return urls;
 }
 
 /**
- * In stage and prod every URL is https, names a real host (no localhost or loopback address) and
- * has no wildcard: a wildcard callback lets any subdomain receive tokens.
+ * In stage and prod every URL is https (a native app's redirect may instead use its private-use
+ * scheme), names a real host (no localhost or loopback address) and has no wildcard: a wildcard
+ * callback lets any subdomain receive tokens.
  */
 export function productionUrls(spec: TenantSpec): ConfigIssue[] {
   if (!isProductionLike(spec.environment)) return [];
   const issues: ConfigIssue[] = [];
-  for (const { path, url } of collectUrls(spec)) {
+  for (const { path, url, nativeRedirect } of collectUrls(spec)) {
     const parsed = parseUrl(url);
     if (parsed === undefined) continue;
     const fix = `use https with the real host or move it to the dev stack`;
-    if (parsed.protocol === "http:") {
+    const schemeAllowed = parsed.protocol === "https:" || (nativeRedirect === true && isPrivateUseScheme(parsed.protocol));
+    if (!schemeAllowed) {
       issues.push({ path, message: `${url} is not allowed in ${spec.environment}; ${fix}` });
-    } else if (LOOPBACK_HOSTS.has(parsed.hostname)) {
+    } else if (isLoopbackHost(parsed.hostname)) {
       issues.push({ path, message: `${url} points at this machine, which is not allowed in ${spec.environment}; ${fix}` });
     }
     if (url.includes("*")) {

@@ -14,6 +14,13 @@ export function keyedMap<T extends z.ZodType>(value: T) {
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400 };
 
+/** `15m` → 900; undefined when the text is not a positive duration. */
+function durationSeconds(text: string): number | undefined {
+  const match = /^(\d+)([smhd])$/.exec(text.trim());
+  if (!match || Number(match[1]) <= 0) return undefined;
+  return Number(match[1]) * (UNIT_SECONDS[match[2] as string] as number);
+}
+
 /**
  * A lifetime in seconds, written either as a whole number of seconds or as a duration
  * such as `15m`, `24h` or `30d` (the units the runbooks use).
@@ -26,24 +33,32 @@ export const duration = z
       ctx.addIssue({ code: "custom", message: `expected a positive whole number of seconds, got ${value}` });
       return z.NEVER;
     }
-    const match = /^(\d+)([smhd])$/.exec(value.trim());
-    const amount = match ? Number(match[1]) : 0;
-    if (!match || amount <= 0) {
-      ctx.addIssue({ code: "custom", message: `"${value}" is not a duration; write seconds (e.g. 900) or a number with s, m, h or d (e.g. 15m)` });
-      return z.NEVER;
-    }
-    return amount * (UNIT_SECONDS[match[2] as string] as number);
+    const seconds = durationSeconds(value);
+    if (seconds !== undefined) return seconds;
+    ctx.addIssue({ code: "custom", message: `"${value}" is not a duration; write seconds (e.g. 900) or a number with s, m, h or d (e.g. 15m)` });
+    return z.NEVER;
   });
 
-/** Hours, as Auth0's tenant session settings use them; also accepts `72h` or `7d`. */
-export const hours = duration.transform((seconds, ctx) => {
-  if (typeof seconds === "number" && seconds % 3_600 === 0) return seconds / 3_600;
-  ctx.addIssue({ code: "custom", message: "session lifetimes are whole hours; write e.g. 72h or 7d" });
-  return z.NEVER;
-});
+/** Whole hours, as Auth0's tenant session settings use them: a plain number, or e.g. `72h` or `7d`. */
+export const hours = z
+  .union([z.number(), z.string()], { error: "expected whole hours (e.g. 72) or a duration such as 72h or 7d" })
+  .transform((value, ctx) => {
+    const seconds = typeof value === "number" ? value * 3_600 : durationSeconds(value);
+    if (seconds === undefined) {
+      ctx.addIssue({ code: "custom", message: `"${value}" is not a duration; write whole hours (e.g. 72) or a number with h or d (e.g. 72h, 7d)` });
+      return z.NEVER;
+    }
+    if (Number.isInteger(seconds / 3_600) && seconds > 0) return seconds / 3_600;
+    ctx.addIssue({ code: "custom", message: "session lifetimes are whole hours; write e.g. 72, 72h or 7d" });
+    return z.NEVER;
+  });
 
-/** Any string that parses as an absolute URL; environment rules (https, localhost) run later. */
-export const absoluteUrl = z.string().refine((value) => parseUrl(value) !== undefined, {
+/**
+ * A string that parses as an absolute URL with a scheme followed by `/` (`https://…`, or a native
+ * app's private-use scheme such as `com.example.app:/callback`); environment rules run later.
+ * Requiring the slash rejects `localhost:3000/cb`, which URL parsing reads as scheme `localhost:`.
+ */
+export const absoluteUrl = z.string().refine((value) => /^[a-z][a-z0-9+.-]*:\//i.test(value) && parseUrl(value) !== undefined, {
   error: (issue) => `"${String(issue.input)}" is not an absolute URL; write it with its scheme, e.g. https://app.example.com/callback`,
 });
 
