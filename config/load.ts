@@ -59,7 +59,7 @@ function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Par
       issues.push({ path: fullKey, message: "required; set it to dev, stage, prod or local" });
       continue;
     }
-    const value = text === undefined ? undefined : name === "environment" ? text : parseJson(text);
+    const value = text === undefined ? undefined : name === "environment" ? text : parseConfigValue(text);
     refs.push(...collectSecretRefs(fullKey, value));
     const result = (schema as z.ZodType).safeParse(value, { error: describeIssue });
     if (result.success) known[name] = result.data;
@@ -76,7 +76,7 @@ function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Par
 }
 
 /** Pulumi passes structured values as JSON text and plain strings as themselves. */
-function parseJson(text: string): unknown {
+export function parseConfigValue(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -35,6 +35,10 @@ export function planText(result: PlanResult): string {
     });
   };
   walk(null, "");
+  if (result.unsetSecrets.length > 0) {
+    lines.push("", "Secrets referenced but not set (placeholders in this plan; set each before pulumi up):");
+    for (const key of result.unsetSecrets) lines.push(`  pulumi config set --secret ${key} <value>`);
+  }
   lines.push("", "Outputs:");
   for (const [key, value] of flatten(result.outputs)) lines.push(`  ${key}: ${value}`);
   return `${lines.join("\n")}\n`;

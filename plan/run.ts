@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import program from "../index";
 import { installMockRuntime, type PlannedResource, resolveOutputs, settle } from "./mockRuntime";
-import { readProjectFile, readStackFile } from "./stackFile";
+import { readProjectFile, readStackFile, withPlaceholderSecrets } from "./stackFile";
 
 export interface PlanOptions {
   /** The directory holding Pulumi.yaml. */
@@ -15,6 +15,8 @@ export interface PlanResult {
   readonly stack: string;
   readonly resources: readonly PlannedResource[];
   readonly outputs: unknown;
+  /** Secret config keys the stack references but does not set; `pulumi up` needs them. */
+  readonly unsetSecrets: readonly string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export interface PlanResult {
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const project = readProjectFile(options.projectDir);
   const configFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
-  const config = readStackFile(configFile, project.name);
+  const config = withPlaceholderSecrets(readStackFile(configFile, project.name), project.name);
   const recorder = await installMockRuntime({
     project: project.name,
     stack: options.stack,
@@ -34,5 +36,5 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   });
   const outputs = await resolveOutputs(await program());
   await settle();
-  return { stack: options.stack, resources: recorder.resources(), outputs };
+  return { stack: options.stack, resources: recorder.resources(), outputs, unsetSecrets: config.unsetSecrets };
 }

@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { ConfigIssue } from "../config/issues";
-import type { StackConfig } from "../config/load";
+import { parseConfigValue, type StackConfig } from "../config/load";
+import { collectSecretRefs } from "../config/secrets";
 
 /** Shown wherever a secret config value would be; the plan never decrypts anything. */
 export const SECRET_PLACEHOLDER = "[secret]";
@@ -97,4 +98,20 @@ function isSecure(value: unknown): boolean {
     Object.keys(value).length === 1 &&
     typeof (value as { secure?: unknown }).secure === "string"
   );
+}
+
+/**
+ * Secret values live in each operator's encrypted stack config, not in the repository, so the
+ * plan stands in a secret placeholder for every referenced secret key that is not set — exactly
+ * as it does for `secure:` values it cannot decrypt — and reports them. A plain-text value is
+ * left alone, for validation to reject.
+ */
+export function withPlaceholderSecrets(config: StackConfig, project: string): StackConfig & { unsetSecrets: string[] } {
+  const refs = Object.entries(config.values)
+    .filter(([key]) => key.startsWith(`${project}:`))
+    .flatMap(([key, text]) => collectSecretRefs(key, parseConfigValue(text)));
+  const unsetSecrets = [...new Set(refs.map((ref) => `${project}:${ref.key}`))].filter((key) => config.values[key] === undefined).sort();
+  const values = { ...config.values };
+  for (const key of unsetSecrets) values[key] = SECRET_PLACEHOLDER;
+  return { values, secretKeys: new Set([...config.secretKeys, ...unsetSecrets]), unsetSecrets };
 }
