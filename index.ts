@@ -1,30 +1,40 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Auth0Tenant } from "./components/auth0Tenant";
+import { GeneratedSecrets } from "./components/generatedSecrets";
 import { loadSpec } from "./config/load";
 import { readStackConfig } from "./config/pulumiConfig";
+import { envFileOutputs, writeEnvFiles } from "./program/envFiles";
 
 /**
- * The auth0kit program: validate the stack's description, declare the tenant, and export what
- * deployments need. Exported as a function so that the offline plan runs exactly this code.
+ * The auth0kit program: validate the stack's description, declare the tenant, render the env
+ * files from its outputs (written on `pulumi up` only), and export what deployments need.
+ * Exported as a function so that the offline plan runs exactly this code.
  */
 export = async () => {
   const spec = loadSpec(readStackConfig(), process.env);
-  if (spec.environment === "local") {
-    return { environment: spec.environment };
-  }
   const config = new pulumi.Config();
   const secrets = Object.fromEntries(spec.secretRefs.map((key) => [key, config.requireSecret(key)]));
-  const tenant = new Auth0Tenant("tenant", { spec, secrets, protectCritical: spec.environment === "prod" });
+  const generated =
+    Object.keys(spec.generatedSecrets).length > 0 ? new GeneratedSecrets("generated", { secrets: spec.generatedSecrets }).values : {};
+  const tenant =
+    spec.environment === "local" ? undefined : new Auth0Tenant("tenant", { spec, secrets, protectCritical: spec.environment === "prod" });
+
+  const envFiles = envFileOutputs(spec, pulumi.getStack(), { tenant, generated, secrets });
+  if (!pulumi.runtime.isDryRun()) writeEnvFiles(envFiles, process.cwd());
+
   return {
     environment: spec.environment,
-    domain: tenant.domain,
-    issuer: tenant.issuer,
-    jwksUrl: tenant.jwksUrl,
-    managementApiAudience: tenant.managementApiAudience,
-    apis: mapValues(tenant.apis, (api) => ({ identifier: api.identifier })),
-    applications: mapValues(tenant.applications, (app) =>
-      app.clientSecret === undefined ? { clientId: app.clientId } : { clientId: app.clientId, clientSecret: app.clientSecret },
-    ),
+    ...(tenant && {
+      domain: tenant.domain,
+      issuer: tenant.issuer,
+      jwksUrl: tenant.jwksUrl,
+      managementApiAudience: tenant.managementApiAudience,
+      apis: mapValues(tenant.apis, (api) => ({ identifier: api.identifier })),
+      applications: mapValues(tenant.applications, (app) =>
+        app.clientSecret === undefined ? { clientId: app.clientId } : { clientId: app.clientId, clientSecret: app.clientSecret },
+      ),
+    }),
+    envFiles,
   };
 };
 

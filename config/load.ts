@@ -5,8 +5,10 @@ import { checkRules } from "./rules";
 import { checkSecretRefs, collectSecretRefs } from "./secrets";
 import { apisSchema } from "./schema/apis";
 import { applicationsSchema } from "./schema/applications";
+import { envFilesSchema } from "./schema/envFiles";
+import { generatedSecretsSchema } from "./schema/generatedSecrets";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
-import type { ApiSpec, ApplicationSpec, TenantSpec } from "./spec";
+import type { ApiSpec, ApplicationSpec, EnvFileSpec, EnvLine, EnvValue, TenantSpec } from "./spec";
 import { describeIssue, toConfigIssues } from "./zodIssues";
 
 export const NAMESPACE = "auth0kit";
@@ -24,6 +26,8 @@ const KEY_SCHEMAS = {
   tenant: tenantSchema.default(tenantSchema.parse({})),
   apis: apisSchema,
   applications: applicationsSchema,
+  generatedSecrets: generatedSecretsSchema,
+  envFiles: envFilesSchema,
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
 
@@ -140,5 +144,27 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[]):
       grantTypes: app.grantTypes ?? DEFAULT_GRANT_TYPES[app.type],
     };
   }
-  return { environment: known.environment, domain, secretRefs, tenant: known.tenant, apis, applications };
+  return {
+    environment: known.environment,
+    domain,
+    secretRefs,
+    tenant: known.tenant,
+    apis,
+    applications,
+    generatedSecrets: sortedByKey(known.generatedSecrets),
+    envFiles: Object.fromEntries(Object.entries(sortedByKey(known.envFiles)).map(([key, file]) => [key, envFileSpec(key, file)])),
+  };
+}
+
+function sortedByKey<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]!]));
+}
+
+function envFileSpec(key: string, file: Known["envFiles"][string]): EnvFileSpec {
+  const lines: EnvLine[] = file.vars.map((entry) => {
+    if ("comment" in entry && typeof entry.comment === "string" && Object.keys(entry).length === 1) return { comment: entry.comment };
+    const [name, value] = Object.entries(entry as Record<string, string | EnvValue>)[0]!;
+    return { name, value: typeof value === "string" ? { literal: value } : value };
+  });
+  return { key, kind: file.kind, path: file.path, lines };
 }

@@ -1,5 +1,6 @@
 import type { ApiConfig } from "./schema/apis";
 import type { ApplicationConfig, ApplicationType } from "./schema/applications";
+import type { GeneratedSecretConfig } from "./schema/generatedSecrets";
 import type { Environment, TenantConfig } from "./schema/tenant";
 
 /**
@@ -18,6 +19,8 @@ export interface TenantSpec {
   readonly tenant: TenantConfig;
   readonly apis: Readonly<Record<string, ApiSpec>>;
   readonly applications: Readonly<Record<string, ApplicationSpec>>;
+  readonly generatedSecrets: Readonly<Record<string, GeneratedSecretConfig>>;
+  readonly envFiles: Readonly<Record<string, EnvFileSpec>>;
 }
 
 export interface ApiSpec extends ApiConfig {
@@ -36,4 +39,24 @@ export interface ApplicationSpec extends Omit<ApplicationConfig, "grantTypes"> {
 /** Every environment that gets production-grade rules. */
 export function isProductionLike(environment: Environment): boolean {
   return environment === "prod" || environment === "stage";
+}
+
+export type EnvValue =
+  | { readonly literal: string }
+  | { readonly secret: string }
+  | import("./schema/envFiles").EnvRef;
+
+export type EnvLine = { readonly comment: string } | { readonly name: string; readonly value: EnvValue };
+
+export interface EnvFileSpec {
+  readonly key: string;
+  readonly kind: import("./schema/envFiles").EnvFileKind;
+  readonly path: string;
+  /** In file order. */
+  readonly lines: readonly EnvLine[];
+}
+
+/** Whether a value is secret: it must then stay a secret output and never reach a frontend file. */
+export function isSecretValue(value: EnvValue): boolean {
+  return "secret" in value || ("ref" in value && (value.ref === "clientSecret" || value.ref === "generatedSecret"));
 }

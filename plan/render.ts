@@ -12,7 +12,8 @@ export function planJson(result: PlanResult): string {
     retainOnDelete,
     dependsOn,
   }));
-  return `${JSON.stringify({ stack: result.stack, resources, envFiles: [], outputs: result.outputs }, null, 2)}\n`;
+  const envFiles = result.envFiles.map(({ name, kind, path, vars }) => ({ name, kind, path, vars }));
+  return `${JSON.stringify({ stack: result.stack, resources, envFiles, outputs: result.outputs }, null, 2)}\n`;
 }
 
 /** A tree of every resource `pulumi up` would create, then the stack outputs. */
@@ -39,8 +40,13 @@ export function planText(result: PlanResult): string {
     lines.push("", "Secrets referenced but not set (placeholders in this plan; set each before pulumi up):");
     for (const key of result.unsetSecrets) lines.push(`  pulumi config set --secret ${key} <value>`);
   }
+  if (result.envFiles.length > 0) {
+    lines.push("", "Env files (placeholders for IDs, [secret] for secrets):");
+    for (const file of result.envFiles) lines.push(`  ${file.name} (${file.kind}) → ${file.path}: ${Object.keys(file.vars).length} variables`);
+  }
   lines.push("", "Outputs:");
-  for (const [key, value] of flatten(result.outputs)) lines.push(`  ${key}: ${value}`);
+  const { envFiles: _files, ...outputs } = result.outputs as Record<string, unknown>;
+  for (const [key, value] of flatten(outputs)) lines.push(`  ${key}: ${value}`);
   return `${lines.join("\n")}\n`;
 }
 

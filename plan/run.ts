@@ -1,4 +1,6 @@
 import * as path from "node:path";
+import { loadSpec } from "../config/load";
+import { renderEnvFile } from "../env/render";
 import program from "../index";
 import { installMockRuntime, type PlannedResource, resolveOutputs, settle } from "./mockRuntime";
 import { readProjectFile, readStackFile, withPlaceholderSecrets } from "./stackFile";
@@ -11,10 +13,21 @@ export interface PlanOptions {
   readonly configFile?: string;
 }
 
+/** An env file as the plan renders it: placeholders for IDs, "[secret]" for secrets. */
+export interface PlannedEnvFile {
+  readonly name: string;
+  readonly kind: string;
+  readonly path: string;
+  readonly vars: Readonly<Record<string, string>>;
+  readonly content: string;
+  readonly example: string;
+}
+
 export interface PlanResult {
   readonly stack: string;
   readonly resources: readonly PlannedResource[];
   readonly outputs: unknown;
+  readonly envFiles: readonly PlannedEnvFile[];
   /** Secret config keys the stack references but does not set; `pulumi up` needs them. */
   readonly unsetSecrets: readonly string[];
 }
@@ -34,7 +47,21 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     config: config.values,
     secretKeys: config.secretKeys,
   });
-  const outputs = await resolveOutputs(await program());
+  const outputs = (await resolveOutputs(await program())) as { envFiles?: Record<string, { vars: Record<string, string>; example: string }> };
   await settle();
-  return { stack: options.stack, resources: recorder.resources(), outputs, unsetSecrets: config.unsetSecrets };
+  // The program validated this configuration already; the plan only needs the files' layout.
+  const spec = loadSpec(config, process.env);
+  const envFiles = Object.values(spec.envFiles).map((file) => {
+    const planned = outputs.envFiles?.[file.key];
+    if (planned === undefined) throw new Error(`the program exported no env file ${file.key}`);
+    return {
+      name: file.key,
+      kind: file.kind,
+      path: file.path,
+      vars: planned.vars,
+      content: renderEnvFile(file.kind, file.lines, planned.vars, { stack: options.stack }),
+      example: planned.example,
+    };
+  });
+  return { stack: options.stack, resources: recorder.resources(), envFiles, outputs, unsetSecrets: config.unsetSecrets };
 }

@@ -11,6 +11,7 @@ import { ConfigError } from "../config/issues";
 import { planJson, planText } from "../plan/render";
 import { runPlan } from "../plan/run";
 import { StackFileError } from "../plan/stackFile";
+import { writeFileAtomic } from "../env/write";
 
 const USAGE = "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json]";
 const PROJECT_DIR = path.resolve(__dirname, "..");
@@ -44,7 +45,13 @@ async function main(argv: string[]): Promise<number> {
       stack,
       configFile: args.config ? path.resolve(args.config) : undefined,
     });
+    const outDir = path.resolve(args.out ?? path.join(PROJECT_DIR, "out", stack));
+    for (const file of result.envFiles) {
+      writeFileAtomic(path.join(outDir, `${file.name}.env`), file.content);
+      writeFileAtomic(path.join(outDir, `${file.name}.env.example`), file.example);
+    }
     process.stdout.write(args.json ? planJson(result) : planText(result));
+    if (!args.json && result.envFiles.length > 0) process.stdout.write(`\nWrote ${result.envFiles.length * 2} files to ${path.relative(process.cwd(), outDir) || "."}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StackFileError) {

@@ -9,6 +9,17 @@ import {
   organizationUsage,
   tokenExchangeNeedsGrant,
 } from "./applications";
+import {
+  envClientSecretsExist,
+  envFrontendScopesConsistent,
+  envIssuerMatchesJwks,
+  envLiteralsCarriable,
+  envLocalHasNoTenantRefs,
+  envNamesAndPathsUnique,
+  envReferencesExist,
+  envScopesMatchGrants,
+  envSecretsStayServerSide,
+} from "./envFiles";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { sessionLifetimes } from "./tenant";
 import { productionUrls } from "./urls";
@@ -30,6 +41,15 @@ export const RULES: readonly Rule[] = [
   refreshTokenPolicy,
   sessionLifetimes,
   productionUrls,
+  envReferencesExist,
+  envSecretsStayServerSide,
+  envClientSecretsExist,
+  envNamesAndPathsUnique,
+  envScopesMatchGrants,
+  envFrontendScopesConsistent,
+  envIssuerMatchesJwks,
+  envLocalHasNoTenantRefs,
+  envLiteralsCarriable,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

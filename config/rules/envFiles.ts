@@ -1,0 +1,207 @@
+import { GRANT_TYPES } from "../schema/applications";
+import { OIDC_SCOPES } from "../schema/envFiles";
+import { parseUrl } from "../schema/common";
+import { EnvValueError, formatValue } from "../../env/render";
+import { type ConfigIssue, configPath } from "../issues";
+import { type EnvFileSpec, type EnvValue, isSecretValue, type TenantSpec } from "../spec";
+
+const ROOT = "auth0kit:envFiles";
+
+interface Located {
+  readonly file: EnvFileSpec;
+  readonly index: number;
+  readonly name: string;
+  readonly value: EnvValue;
+}
+
+function variables(spec: TenantSpec): Located[] {
+  return Object.values(spec.envFiles).flatMap((file) =>
+    file.lines.flatMap((line, index) => ("name" in line ? [{ file, index, name: line.name, value: line.value }] : [])),
+  );
+}
+
+const at = (v: Located, ...segments: string[]) => configPath(ROOT, v.file.key, "vars", v.index, v.name, ...segments);
+
+function known(keys: readonly string[], what: string): string {
+  return keys.length > 0 ? `defined ${what}: ${keys.join(", ")}` : `no ${what} are defined`;
+}
+
+/** Every reference names something the stack defines; the message lists what does exist. */
+export function envReferencesExist(spec: TenantSpec): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const v of variables(spec)) {
+    if (!("ref" in v.value)) continue;
+    const value = v.value;
+    if ("api" in value && !Object.hasOwn(spec.apis, value.api)) {
+      issues.push({ path: at(v, "api"), message: `unknown API "${value.api}"; ${known(Object.keys(spec.apis), "APIs")}` });
+    }
+    if ("application" in value && !Object.hasOwn(spec.applications, value.application)) {
+      issues.push({ path: at(v, "application"), message: `unknown application "${value.application}"; ${known(Object.keys(spec.applications), "applications")}` });
+    }
+    if (value.ref === "generatedSecret" && !Object.hasOwn(spec.generatedSecrets, value.name)) {
+      issues.push({
+        path: at(v, "name"),
+        message: `unknown generated secret "${value.name}"; ${known(Object.keys(spec.generatedSecrets), "generated secrets")} (add it under auth0kit:generatedSecrets)`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Secrets never reach a browser bundle: a frontend file holds no secret at all, and an
+ * application's client secret goes to backend files only.
+ */
+export function envSecretsStayServerSide(spec: TenantSpec): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const v of variables(spec)) {
+    if (v.file.kind === "frontend" && isSecretValue(v.value)) {
+      issues.push({ path: at(v), message: "a frontend file can never hold a secret (it ends up in the browser bundle); move this variable to a backend file" });
+    } else if ("ref" in v.value && v.value.ref === "clientSecret" && v.file.kind !== "backend") {
+      issues.push({ path: at(v), message: `a client secret may only go to a backend file, not a ${v.file.kind} file; move this variable to a backend file` });
+    }
+  }
+  return issues;
+}
+
+/** Only confidential clients have a secret to put in a file. */
+export function envClientSecretsExist(spec: TenantSpec): ConfigIssue[] {
+  return variables(spec).flatMap((v) => {
+    if (!("ref" in v.value) || v.value.ref !== "clientSecret") return [];
+    const app = Object.hasOwn(spec.applications, v.value.application) ? spec.applications[v.value.application] : undefined;
+    if (app === undefined || app.grantTypes.includes(GRANT_TYPES.clientCredentials)) return [];
+    return [{ path: at(v, "application"), message: `"${app.key}" is a public client (${app.type}) and has no client secret; leave the variable empty with a literal "" instead` }];
+  });
+}
+
+/** One variable per name in a file, and one file per path. */
+export function envNamesAndPathsUnique(spec: TenantSpec): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const paths = new Map<string, string>();
+  for (const file of Object.values(spec.envFiles)) {
+    const first = paths.get(file.path);
+    if (first !== undefined) {
+      issues.push({ path: configPath(ROOT, file.key, "path"), message: `"${file.path}" is also the path of env file "${first}"; give each file its own path` });
+    } else {
+      paths.set(file.path, file.key);
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const v of variables(spec)) {
+    const id = `${v.file.key}\n${v.name}`;
+    const firstIndex = seen.get(id);
+    if (firstIndex !== undefined) {
+      issues.push({ path: at(v), message: `${v.name} is already set at vars[${firstIndex}]; keep one of them` });
+    } else {
+      seen.set(id, v.index);
+    }
+  }
+  return issues;
+}
+
+/**
+ * A scopes string is built from a grant, so the grant must exist; offline_access only works
+ * when the API allows refresh tokens.
+ */
+export function envScopesMatchGrants(spec: TenantSpec): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const v of variables(spec)) {
+    if (!("ref" in v.value) || v.value.ref !== "scopes") continue;
+    const { application, api, offlineAccess } = v.value;
+    const app = Object.hasOwn(spec.applications, application) ? spec.applications[application] : undefined;
+    const target = Object.hasOwn(spec.apis, api) ? spec.apis[api] : undefined;
+    if (app === undefined || target === undefined) continue;
+    if (!Object.hasOwn(app.grants, api)) {
+      issues.push({ path: at(v), message: `application "${application}" has no grant to API "${api}"; add auth0kit:applications.${application}.grants.${api} with the permissions it requests` });
+    }
+    if (offlineAccess && !target.allowOfflineAccess) {
+      issues.push({ path: at(v, "offlineAccess"), message: `API "${api}" does not allow offline access, so Auth0 would issue no refresh token; set auth0kit:apis.${api}.allowOfflineAccess: true or drop offline_access` });
+    }
+  }
+  return issues;
+}
+
+/**
+ * The troubleshooting lists of the runbooks as rules: in a file that names an audience, a
+ * scope it requests must be a permission of that API and granted to the file's application,
+ * and scopes built from a grant must be for that audience.
+ */
+export function envFrontendScopesConsistent(spec: TenantSpec): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const file of Object.values(spec.envFiles)) {
+    const vars = variables(spec).filter((v) => v.file === file);
+    const audiences = vars.flatMap((v) => ("ref" in v.value && v.value.ref === "apiIdentifier" ? [v.value.api] : []));
+    const clients = vars.flatMap((v) => ("ref" in v.value && v.value.ref === "clientId" ? [v.value.application] : []));
+    if (audiences.length === 0) continue;
+    for (const v of vars) {
+      if ("ref" in v.value && v.value.ref === "scopes" && !audiences.includes(v.value.api)) {
+        issues.push({ path: at(v, "api"), message: `requests scopes of API "${v.value.api}" but the file's audience is ${audiences.map((a) => `"${a}"`).join(", ")}; use the same API for both` });
+      }
+      if (!("literal" in v.value) || !/_SCOPES?$/.test(v.name)) continue;
+      for (const scope of v.value.literal.split(/\s+/).filter(Boolean)) {
+        if ((OIDC_SCOPES as readonly string[]).includes(scope) || scope === "offline_access") continue;
+        const owner = audiences.find((api) => Object.hasOwn(spec.apis, api) && Object.hasOwn(spec.apis[api]!.permissions, scope));
+        if (owner === undefined) {
+          issues.push({ path: at(v), message: `requests "${scope}", which is not a permission of ${audiences.map((a) => `"${a}"`).join(", ")}; define it on the API or remove it` });
+          continue;
+        }
+        const ungranted = clients.filter((key) => Object.hasOwn(spec.applications, key) && !spec.applications[key]!.grants[owner]?.permissions.includes(scope));
+        for (const key of ungranted) {
+          issues.push({ path: at(v), message: `requests "${scope}", which application "${key}" is not granted; add it to auth0kit:applications.${key}.grants.${owner}.permissions` });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+/** Tokens are verified with keys from the issuer's own domain; a literal that mixes domains fails at runtime. */
+export function envIssuerMatchesJwks(spec: TenantSpec): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const file of Object.values(spec.envFiles)) {
+    const hosts = variables(spec)
+      .filter((v) => v.file === file && /ISSUER|JWKS/.test(v.name))
+      .flatMap((v) => {
+        if ("ref" in v.value && (v.value.ref === "issuer" || v.value.ref === "jwksUrl")) return [{ v, host: spec.domain }];
+        if ("literal" in v.value) {
+          const host = parseUrl(v.value.literal)?.host;
+          return host ? [{ v, host }] : [];
+        }
+        return [];
+      });
+    const first = hosts[0];
+    for (const { v, host } of hosts.slice(1)) {
+      if (first && host !== first.host) {
+        issues.push({ path: at(v), message: `is on ${host} but ${first.v.name} is on ${first.host}; the issuer and the JWKS URL must come from the same domain` });
+      }
+    }
+  }
+  return issues;
+}
+
+const TENANT_REFS = new Set(["issuer", "domain", "jwksUrl", "managementApiAudience", "apiIdentifier", "clientId", "clientSecret"]);
+
+/** A local stack has no tenant: its files hold literals, generated secrets and config secrets only. */
+export function envLocalHasNoTenantRefs(spec: TenantSpec): ConfigIssue[] {
+  if (spec.environment !== "local") return [];
+  return variables(spec)
+    .filter((v) => "ref" in v.value && TENANT_REFS.has(v.value.ref))
+    .map((v) => ({
+      path: at(v),
+      message: `a local stack provisions no Auth0 tenant, so there is no ${"ref" in v.value ? v.value.ref : ""} to reference; use a literal or a generated secret`,
+    }));
+}
+
+/** A literal that no .env quoting can carry is caught here, not halfway through `pulumi up`. */
+export function envLiteralsCarriable(spec: TenantSpec): ConfigIssue[] {
+  return variables(spec).flatMap((v) => {
+    if (!("literal" in v.value)) return [];
+    try {
+      formatValue(v.value.literal, v.file.kind);
+      return [];
+    } catch (error) {
+      if (error instanceof EnvValueError) return [{ path: at(v), message: `the value ${error.message}` }];
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { keyedMap, secretRef } from "./common";
+
+export const ENV_FILE_KINDS = ["backend", "frontend", "cli"] as const;
+export type EnvFileKind = (typeof ENV_FILE_KINDS)[number];
+
+export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const OIDC_SCOPES = ["openid", "profile", "email", "address", "phone"] as const;
+
+/** A value taken from the tenant's outputs instead of written by hand. */
+export const envRefSchema = z.discriminatedUnion(
+  "ref",
+  [
+    z.strictObject({ ref: z.literal("issuer") }),
+    z.strictObject({ ref: z.literal("domain") }),
+    z.strictObject({ ref: z.literal("jwksUrl") }),
+    z.strictObject({ ref: z.literal("managementApiAudience") }),
+    z.strictObject({ ref: z.literal("apiIdentifier"), api: z.string() }),
+    z.strictObject({ ref: z.literal("clientId"), application: z.string() }),
+    z.strictObject({ ref: z.literal("clientSecret"), application: z.string() }),
+    z.strictObject({ ref: z.literal("generatedSecret"), name: z.string() }),
+    z.strictObject({
+      ref: z.literal("scopes"),
+      application: z.string(),
+      api: z.string(),
+      /** OIDC scopes requested before the API's permissions. Defaults to openid profile email. */
+      oidc: z.array(z.enum(OIDC_SCOPES)).default(["openid", "profile", "email"]),
+      /** Append `offline_access` (refresh tokens). Defaults to false. */
+      offlineAccess: z.boolean().default(false),
+    }),
+  ],
+  { error: "expected a literal or a reference such as { ref: issuer } or { ref: clientId, application: <key> }; refs: issuer, domain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, generatedSecret, scopes" },
+);
+
+const literal = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+/** One line of an env file: `NAME: literal`, `NAME: { ref: … }`, `NAME: { secret: <key> }` or `{ comment: text }`. */
+const entrySchema = z.union([
+  z.strictObject({ comment: z.string() }),
+  z.record(z.string().regex(ENV_NAME_PATTERN, { message: "variable names are letters, digits and _, not starting with a digit" }), z.union([literal, secretRef, envRefSchema]))
+    .refine((entry) => Object.keys(entry).length === 1, { message: "write one variable per list item: - NAME: value" }),
+], { error: "expected - NAME: value, - NAME: { ref: … } or - comment: text" });
+
+export const envFileSchema = z.strictObject({
+  kind: z.enum(ENV_FILE_KINDS),
+  /** Where `pulumi up` and `npm run env` write the file, relative to the project directory. */
+  path: z.string().min(1).refine((p) => !p.startsWith("/") && !p.includes("\0"), { message: "use a path relative to the project directory" }),
+  /** Variables in file order; a list, because Pulumi does not keep the order of map keys. */
+  vars: z.array(entrySchema).min(1),
+});
+
+export const envFilesSchema = keyedMap(envFileSchema).default({});
+
+export type EnvRef = z.output<typeof envRefSchema>;
+export type EnvFileConfig = z.output<typeof envFileSchema>;

@@ -1,0 +1,45 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { changedVariables } from "../../env/check";
+import { writeFileAtomic } from "../../env/write";
+
+const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-write-"));
+
+describe("writeFileAtomic", () => {
+  it("creates missing directories and writes the file with mode 0600", () => {
+    const file = path.join(scratch(), "nested", "dir", ".env");
+    writeFileAtomic(file, "A=1\n");
+    expect(fs.readFileSync(file, "utf8")).toBe("A=1\n");
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("replaces a world-readable file with a 0600 one and leaves no temp file behind", () => {
+    const dir = scratch();
+    const file = path.join(dir, ".env");
+    fs.writeFileSync(file, "OLD=1\n", { mode: 0o644 });
+    writeFileAtomic(file, "NEW=1\n");
+    expect(fs.readFileSync(file, "utf8")).toBe("NEW=1\n");
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dir)).toEqual([".env"]);
+  });
+
+  it("never leaves the target half-written: readers see the old or the new content", () => {
+    const file = path.join(scratch(), ".env");
+    writeFileAtomic(file, "A=old\n");
+    const inode = fs.statSync(file).ino;
+    writeFileAtomic(file, "A=new\n");
+    expect(fs.statSync(file).ino).not.toBe(inode);
+  });
+});
+
+describe("changedVariables", () => {
+  it("names changed, missing and extra variables, never values", () => {
+    expect(changedVariables("A=1\nB=2\nC=3\n", "A=1\nB=changed\nD=4\n")).toEqual(["B", "C", "D"]);
+  });
+
+  it("ignores comments and quoting that do not change a value", () => {
+    expect(changedVariables("# x\nA='one two'\n", "A=\"one two\"\n")).toEqual([]);
+  });
+});
