@@ -162,9 +162,9 @@ function sortedByKey<T>(record: Readonly<Record<string, T>>): Record<string, T> 
 
 function envFileSpec(key: string, file: Known["envFiles"][string]): EnvFileSpec {
   const lines: EnvLine[] = file.vars.map((entry) => {
-    if ("comment" in entry && typeof entry.comment === "string" && Object.keys(entry).length === 1) return { comment: entry.comment };
-    const [name, value] = Object.entries(entry as Record<string, string | EnvValue>)[0]!;
-    return { name, value: typeof value === "string" ? { literal: value } : value };
+    const [name, value] = Object.entries(entry)[0]!;
+    if (name === "comment" && typeof value === "string") return { comment: value };
+    return { name, value: typeof value === "string" ? { literal: value } : (value as EnvValue) };
   });
   return { key, kind: file.kind, path: file.path, lines };
 }

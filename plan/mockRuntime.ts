@@ -87,6 +87,8 @@ export interface MockRuntimeOptions {
   readonly stack: string;
   readonly config: Readonly<Record<string, string>>;
   readonly secretKeys: ReadonlySet<string>;
+  /** Run as a preview (the plan) or as an update (tests of `pulumi up` behaviour). Defaults to true. */
+  readonly preview?: boolean;
 }
 
 /**
@@ -109,7 +111,7 @@ export async function installMockRuntime(options: MockRuntimeOptions): Promise<R
     },
     options.project,
     options.stack,
-    true,
+    options.preview ?? true,
   );
   pulumi.runtime.setAllConfig({ ...options.config }, [...options.secretKeys]);
 

@@ -7,8 +7,8 @@ export { placeholder } from "../plan/mockRuntime";
  * Test harness over the plan's mock runtime: records every registration, fills computed fields
  * by type token, and throws on any unmocked call. Import components only after `setupMocks`.
  */
-export async function setupMocks(config: Record<string, string> = {}, secretKeys: string[] = []): Promise<MockHarness> {
-  const recorder = await installMockRuntime({ project: "auth0kit", stack: "test", config, secretKeys: new Set(secretKeys) });
+export async function setupMocks(config: Record<string, string> = {}, secretKeys: string[] = [], preview = true): Promise<MockHarness> {
+  const recorder = await installMockRuntime({ project: "auth0kit", stack: "test", config, secretKeys: new Set(secretKeys), preview });
   return new MockHarness(recorder);
 }
 

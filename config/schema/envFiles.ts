@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeIssue } from "../zodIssues";
 import { keyedMap, secretRef } from "./common";
 
 export const ENV_FILE_KINDS = ["backend", "frontend", "cli"] as const;
@@ -29,17 +30,33 @@ export const envRefSchema = z.discriminatedUnion(
       offlineAccess: z.boolean().default(false),
     }),
   ],
-  { error: "expected a literal or a reference such as { ref: issuer } or { ref: clientId, application: <key> }; refs: issuer, domain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, generatedSecret, scopes" },
+  { error: "unknown reference; use one of issuer, domain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, generatedSecret, scopes" },
 );
 
-const literal = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+/**
+ * A variable's value: a literal (string, number or boolean, written as text), `{ secret: <key> }`
+ * or `{ ref: … }`. Dispatched by shape so that a mistake inside a reference is reported there.
+ */
+const envValueSchema = z.unknown().transform((value, ctx) => {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  const schema = typeof value === "object" && value !== null && "ref" in value ? envRefSchema : typeof value === "object" && value !== null && "secret" in value ? secretRef : undefined;
+  if (schema === undefined) {
+    ctx.addIssue({ code: "custom", message: "expected a literal, { secret: <key> } or { ref: … }" });
+    return z.NEVER;
+  }
+  const result = schema.safeParse(value, { error: describeIssue });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  return z.NEVER;
+});
 
-/** One line of an env file: `NAME: literal`, `NAME: { ref: … }`, `NAME: { secret: <key> }` or `{ comment: text }`. */
-const entrySchema = z.union([
-  z.strictObject({ comment: z.string() }),
-  z.record(z.string().regex(ENV_NAME_PATTERN, { message: "variable names are letters, digits and _, not starting with a digit" }), z.union([literal, secretRef, envRefSchema]))
-    .refine((entry) => Object.keys(entry).length === 1, { message: "write one variable per list item: - NAME: value" }),
-], { error: "expected - NAME: value, - NAME: { ref: … } or - comment: text" });
+/**
+ * One line of an env file: `- NAME: value`, or `- comment: text` (so no variable may be called
+ * `comment`).
+ */
+const entrySchema = z
+  .record(z.string().regex(ENV_NAME_PATTERN, { message: "variable names are letters, digits and _, not starting with a digit" }), envValueSchema)
+  .refine((entry) => Object.keys(entry).length === 1, { message: "write one variable per list item: - NAME: value" });
 
 export const envFileSchema = z.strictObject({
   kind: z.enum(ENV_FILE_KINDS),
