@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
       stack,
       configFile: args.config ? path.resolve(args.config) : undefined,
     });
-    const outDir = path.resolve(args.out ?? path.join(PROJECT_DIR, "out", stack));
+    const outDir = path.resolve(args.out ?? defaultOutDir(stack, args.config));
     for (const file of result.envFiles) {
       writeFileAtomic(path.join(outDir, `${file.name}.env`), file.content);
       writeFileAtomic(path.join(outDir, `${file.name}.env.example`), file.example);
@@ -61,6 +61,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`auth0kit plan failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
+}
+
+/** `out/<stack>`; a stack file from another directory gets `out/<directory>-<stack>`, so examples never overwrite the root stacks' files. */
+function defaultOutDir(stack: string, config: string | undefined): string {
+  const dir = config ? path.dirname(path.resolve(config)) : PROJECT_DIR;
+  return path.join(PROJECT_DIR, "out", dir === PROJECT_DIR ? stack : `${path.basename(dir)}-${stack}`);
 }
 
 /** `examples/orcheo/Pulumi.dev.yaml` → `dev`. */
