@@ -5,8 +5,10 @@ import { checkRules } from "./rules";
 import { checkSecretRefs, collectSecretRefs } from "./secrets";
 import { apisSchema } from "./schema/apis";
 import { applicationsSchema } from "./schema/applications";
+import { connectionsSchema, SOCIAL_DEFAULT_SCOPES } from "./schema/connections";
+import { organizationsSchema } from "./schema/organizations";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
-import type { ApiSpec, ApplicationSpec, TenantSpec } from "./spec";
+import type { ApiSpec, ApplicationSpec, ConnectionSpec, OrganizationSpec, TenantSpec } from "./spec";
 import { describeIssue, toConfigIssues } from "./zodIssues";
 
 export const NAMESPACE = "auth0kit";
@@ -24,6 +26,8 @@ const KEY_SCHEMAS = {
   tenant: tenantSchema.default(tenantSchema.parse({})),
   apis: apisSchema,
   applications: applicationsSchema,
+  connections: connectionsSchema,
+  organizations: organizationsSchema,
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
 
@@ -140,5 +144,18 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[]):
       grantTypes: app.grantTypes ?? DEFAULT_GRANT_TYPES[app.type],
     };
   }
-  return { environment: known.environment, domain, secretRefs, tenant: known.tenant, apis, applications };
+  const connections: Record<string, ConnectionSpec> = {};
+  for (const key of Object.keys(known.connections).sort()) {
+    const connection = known.connections[key]!;
+    connections[key] =
+      connection.kind === "social"
+        ? { ...connection, key, name: connection.name ?? key, scopes: connection.scopes ?? [...SOCIAL_DEFAULT_SCOPES[connection.strategy]] }
+        : { ...connection, key, name: connection.name ?? key };
+  }
+  const organizations: Record<string, OrganizationSpec> = {};
+  for (const key of Object.keys(known.organizations).sort()) {
+    const organization = known.organizations[key]!;
+    organizations[key] = { ...organization, key, name: organization.name ?? key };
+  }
+  return { environment: known.environment, domain, secretRefs, tenant: known.tenant, apis, applications, connections, organizations };
 }

@@ -1,5 +1,7 @@
 import type { ApiConfig } from "./schema/apis";
 import type { ApplicationConfig, ApplicationType } from "./schema/applications";
+import type { ConnectionConfig } from "./schema/connections";
+import type { OrganizationConfig } from "./schema/organizations";
 import type { Environment, TenantConfig } from "./schema/tenant";
 
 /**
@@ -18,6 +20,8 @@ export interface TenantSpec {
   readonly tenant: TenantConfig;
   readonly apis: Readonly<Record<string, ApiSpec>>;
   readonly applications: Readonly<Record<string, ApplicationSpec>>;
+  readonly connections: Readonly<Record<string, ConnectionSpec>>;
+  readonly organizations: Readonly<Record<string, OrganizationSpec>>;
 }
 
 export interface ApiSpec extends ApiConfig {
@@ -32,6 +36,14 @@ export interface ApplicationSpec extends Omit<ApplicationConfig, "grantTypes"> {
   /** In config order; the application type's defaults when the config lists none. */
   readonly grantTypes: readonly string[];
 }
+
+/**
+ * A connection with its Auth0 name resolved (the map key unless set); a social connection's
+ * scopes are its strategy's defaults when the config lists none.
+ */
+export type ConnectionSpec = ConnectionConfig & { readonly key: string; readonly name: string };
+
+export type OrganizationSpec = OrganizationConfig & { readonly key: string; readonly name: string };
 
 /** Every environment that gets production-grade rules. */
 export function isProductionLike(environment: Environment): boolean {

@@ -9,6 +9,14 @@ import {
   organizationUsage,
   tokenExchangeNeedsGrant,
 } from "./applications";
+import {
+  connectionsReferenceApplications,
+  enterpriseConnectionFields,
+  socialCredentials,
+  uniqueConnectionNames,
+  uniqueDomainAliases,
+} from "./connections";
+import { organizationConnectionsEnabledForApplications, organizationNames, organizationsReferenceConnections } from "./organizations";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { sessionLifetimes } from "./tenant";
 import { productionUrls } from "./urls";
@@ -30,6 +38,14 @@ export const RULES: readonly Rule[] = [
   refreshTokenPolicy,
   sessionLifetimes,
   productionUrls,
+  connectionsReferenceApplications,
+  uniqueConnectionNames,
+  enterpriseConnectionFields,
+  uniqueDomainAliases,
+  socialCredentials,
+  organizationNames,
+  organizationsReferenceConnections,
+  organizationConnectionsEnabledForApplications,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {
