@@ -7,7 +7,9 @@ import { absoluteUrl, keyedMap } from "./common";
  */
 export const ORGANIZATION_NAME_PATTERN = /^[a-z0-9_-]{1,50}$/;
 
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "colours are #rrggbb, e.g. #0059d6" });
+const color = z
+  .string({ error: (issue) => (issue.input === undefined ? "Auth0 needs primary and pageBackground together; set both as #rrggbb" : undefined) })
+  .regex(/^#[0-9a-fA-F]{6}$/, { message: "colours are #rrggbb, e.g. #0059d6" });
 
 const brandingSchema = z.strictObject({
   /** Logo shown on the organization's login page; Auth0 accepts https URLs only. */
