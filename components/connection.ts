@@ -120,11 +120,7 @@ export class SocialConnection extends pulumi.ComponentResource implements Connec
         name: social.name,
         displayName: social.displayName,
         strategy: social.strategy,
-        options: {
-          clientId: social.clientId,
-          clientSecret: secretValue(args.secrets, social.clientSecret),
-          scopes: sortedUnique(social.scopes ?? []),
-        },
+        options: socialOptions(social, args.secrets),
       },
       { parent: this, protect: args.protect ?? false },
     );
@@ -133,6 +129,18 @@ export class SocialConnection extends pulumi.ComponentResource implements Connec
     this.name = this.connection.name;
     this.registerOutputs({ id: this.id, name: this.name });
   }
+}
+
+/**
+ * A social connection's options. When they hold a client secret, Pulumi marks the whole
+ * `options` input secret (secretness cannot sit on a sub-property), so plans show it as one secret.
+ */
+export function socialOptions(social: SocialConnectionConfig, secrets: SecretValues): auth0.types.input.ConnectionOptions {
+  return {
+    clientId: social.clientId,
+    clientSecret: secretValue(secrets, social.clientSecret),
+    scopes: sortedUnique(social.scopes ?? []),
+  };
 }
 
 /** Scopes every OpenID Connect sign-in asks for; `groups` is added when groups are synced. */
