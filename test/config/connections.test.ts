@@ -227,3 +227,17 @@ describe("socialCredentials", () => {
     expect(specOf(config, { secretKeys: [GOOGLE_SECRET] }).secretRefs).toEqual(["googleClientSecret"]);
   });
 });
+
+describe("enterprise connection URLs in production", () => {
+  it("requires https identity-provider endpoints in prod", () => {
+    const saml = { kind: "enterprise", strategy: "samlp", signInUrl: "http://idp.acme.com/sso", signingCert: "MIIB" };
+    expect(issuesOf(withConnections({ acme: saml }, { "auth0kit:environment": "prod" }))).toEqual([
+      "auth0kit:connections.acme.signInUrl: http://idp.acme.com/sso is not allowed in prod; use https with the real host or move it to the dev stack",
+    ]);
+  });
+
+  it("allows a local identity provider in dev", () => {
+    const oidc = { kind: "enterprise", strategy: "oidc", issuer: "http://localhost:8080/realms/acme", clientId: "id", clientSecret: { secret: "acmeOktaClientSecret" } };
+    expect(issuesOf(withConnections({ acme: oidc }, { [OKTA_SECRET]: "x" }), { secretKeys: [OKTA_SECRET] })).toEqual([]);
+  });
+});
