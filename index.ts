@@ -33,6 +33,8 @@ export = async () => {
       applications: mapValues(tenant.applications, (app) =>
         app.clientSecret === undefined ? { clientId: app.clientId } : { clientId: app.clientId, clientSecret: app.clientSecret },
       ),
+      connections: mapValues(tenant.connections, (connection) => ({ id: connection.id, name: connection.name })),
+      organizations: mapValues(tenant.organizations, (organization) => ({ id: organization.id, name: organization.name })),
     }),
     envFiles,
   };

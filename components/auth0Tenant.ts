@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { TenantSpec } from "../config/spec";
 import { Api } from "./api";
 import { Application } from "./application";
+import { type ConnectionOutputs, DatabaseConnection, EnterpriseConnection, SocialConnection } from "./connection";
+import { Organization } from "./organization";
 import { TenantSettings } from "./tenantSettings";
 
 export interface Auth0TenantArgs {
@@ -9,7 +11,7 @@ export interface Auth0TenantArgs {
   readonly spec: TenantSpec;
   /** Values of the secret config keys the spec references (`spec.secretRefs`), as secret outputs. */
   readonly secrets: SecretValues;
-  /** Protect tenant-critical resources (APIs) from deletion. Defaults to false. */
+  /** Protect tenant-critical resources (APIs, connections, organizations) from deletion. Defaults to false. */
   readonly protectCritical?: boolean;
 }
 
@@ -21,7 +23,7 @@ export interface ApplicationOutputs {
   readonly clientSecret?: pulumi.Output<string>;
 }
 
-/** A whole Auth0 tenant: settings, APIs and applications, composed from one TenantSpec. */
+/** A whole Auth0 tenant: settings, APIs, applications, connections and organizations, composed from one TenantSpec. */
 export class Auth0Tenant extends pulumi.ComponentResource {
   /** `https://<domain>/`, with the trailing slash Auth0 puts in the `iss` claim. */
   readonly issuer: string;
@@ -30,6 +32,8 @@ export class Auth0Tenant extends pulumi.ComponentResource {
   readonly managementApiAudience: string;
   readonly apis: Readonly<Record<string, Api>>;
   readonly applications: Readonly<Record<string, Application>>;
+  readonly connections: Readonly<Record<string, ConnectionOutputs>>;
+  readonly organizations: Readonly<Record<string, Organization>>;
 
   constructor(name: string, args: Auth0TenantArgs, opts?: pulumi.ComponentResourceOptions) {
     super("auth0kit:tenant:Auth0Tenant", name, {}, opts);
@@ -56,6 +60,33 @@ export class Auth0Tenant extends pulumi.ComponentResource {
       );
     }
     this.applications = applications;
+
+    const protect = args.protectCritical ?? false;
+    const clientIds = Object.fromEntries(Object.entries(applications).map(([key, app]) => [key, app.clientId]));
+    const connections: Record<string, ConnectionOutputs> = {};
+    for (const [key, connection] of Object.entries(spec.connections)) {
+      const childName = `${name}-connection-${key}`;
+      const childOpts = { parent: this };
+      switch (connection.kind) {
+        case "database":
+          connections[key] = new DatabaseConnection(childName, { connection, clientIds, protect }, childOpts);
+          break;
+        case "social":
+          connections[key] = new SocialConnection(childName, { connection, clientIds, secrets: args.secrets, protect }, childOpts);
+          break;
+        case "enterprise":
+          connections[key] = new EnterpriseConnection(childName, { connection, clientIds, secrets: args.secrets, protect }, childOpts);
+          break;
+      }
+    }
+    this.connections = connections;
+
+    const connectionIds = Object.fromEntries(Object.entries(connections).map(([key, connection]) => [key, connection.id]));
+    const organizations: Record<string, Organization> = {};
+    for (const [key, organization] of Object.entries(spec.organizations)) {
+      organizations[key] = new Organization(`${name}-org-${key}`, { organization, connectionIds, protect }, { parent: this });
+    }
+    this.organizations = organizations;
 
     this.registerOutputs({ issuer: this.issuer, jwksUrl: this.jwksUrl });
   }

@@ -7,8 +7,10 @@ import { apisSchema } from "./schema/apis";
 import { applicationsSchema } from "./schema/applications";
 import { envFilesSchema } from "./schema/envFiles";
 import { generatedSecretsSchema } from "./schema/generatedSecrets";
+import { connectionsSchema, SOCIAL_DEFAULT_SCOPES } from "./schema/connections";
+import { organizationsSchema } from "./schema/organizations";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
-import type { ApiSpec, ApplicationSpec, EnvFileSpec, EnvLine, EnvValue, TenantSpec } from "./spec";
+import type { ApiSpec, ApplicationSpec, ConnectionSpec, EnvFileSpec, EnvLine, EnvValue, OrganizationSpec, TenantSpec } from "./spec";
 import { describeIssue, toConfigIssues } from "./zodIssues";
 
 export const NAMESPACE = "auth0kit";
@@ -28,6 +30,8 @@ const KEY_SCHEMAS = {
   applications: applicationsSchema,
   generatedSecrets: generatedSecretsSchema,
   envFiles: envFilesSchema,
+  connections: connectionsSchema,
+  organizations: organizationsSchema,
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
 
@@ -144,6 +148,19 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[]):
       grantTypes: app.grantTypes ?? DEFAULT_GRANT_TYPES[app.type],
     };
   }
+  const connections: Record<string, ConnectionSpec> = {};
+  for (const key of Object.keys(known.connections).sort()) {
+    const connection = known.connections[key]!;
+    connections[key] =
+      connection.kind === "social"
+        ? { ...connection, key, name: connection.name ?? key, scopes: connection.scopes ?? [...SOCIAL_DEFAULT_SCOPES[connection.strategy]] }
+        : { ...connection, key, name: connection.name ?? key };
+  }
+  const organizations: Record<string, OrganizationSpec> = {};
+  for (const key of Object.keys(known.organizations).sort()) {
+    const organization = known.organizations[key]!;
+    organizations[key] = { ...organization, key, name: organization.name ?? key };
+  }
   return {
     environment: known.environment,
     domain,
@@ -151,6 +168,8 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[]):
     tenant: known.tenant,
     apis,
     applications,
+    connections,
+    organizations,
     generatedSecrets: sortedByKey(known.generatedSecrets),
     envFiles: Object.fromEntries(Object.entries(sortedByKey(known.envFiles)).map(([key, file]) => [key, envFileSpec(key, file)])),
   };

@@ -1,6 +1,8 @@
 import type { ApiConfig } from "./schema/apis";
 import type { ApplicationConfig, ApplicationType } from "./schema/applications";
 import type { GeneratedSecretConfig } from "./schema/generatedSecrets";
+import type { ConnectionConfig } from "./schema/connections";
+import type { OrganizationConfig } from "./schema/organizations";
 import type { Environment, TenantConfig } from "./schema/tenant";
 
 /**
@@ -21,6 +23,8 @@ export interface TenantSpec {
   readonly applications: Readonly<Record<string, ApplicationSpec>>;
   readonly generatedSecrets: Readonly<Record<string, GeneratedSecretConfig>>;
   readonly envFiles: Readonly<Record<string, EnvFileSpec>>;
+  readonly connections: Readonly<Record<string, ConnectionSpec>>;
+  readonly organizations: Readonly<Record<string, OrganizationSpec>>;
 }
 
 export interface ApiSpec extends ApiConfig {
@@ -35,6 +39,14 @@ export interface ApplicationSpec extends Omit<ApplicationConfig, "grantTypes"> {
   /** In config order; the application type's defaults when the config lists none. */
   readonly grantTypes: readonly string[];
 }
+
+/**
+ * A connection with its Auth0 name resolved (the map key unless set); a social connection's
+ * scopes are its strategy's defaults when the config lists none.
+ */
+export type ConnectionSpec = ConnectionConfig & { readonly key: string; readonly name: string };
+
+export type OrganizationSpec = OrganizationConfig & { readonly key: string; readonly name: string };
 
 /** Every environment that gets production-grade rules. */
 export function isProductionLike(environment: Environment): boolean {

@@ -44,4 +44,10 @@ export const TYPES = {
   clientGrant: "auth0:index/clientGrant:ClientGrant",
   resourceServer: "auth0:index/resourceServer:ResourceServer",
   resourceServerScopes: "auth0:index/resourceServerScopes:ResourceServerScopes",
+  connection: "auth0:index/connection:Connection",
+  connectionClients: "auth0:index/connectionClients:ConnectionClients",
+  connectionClient: "auth0:index/connectionClient:ConnectionClient",
+  organization: "auth0:index/organization:Organization",
+  organizationConnections: "auth0:index/organizationConnections:OrganizationConnections",
+  organizationConnection: "auth0:index/organizationConnection:OrganizationConnection",
 } as const;

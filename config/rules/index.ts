@@ -20,6 +20,14 @@ import {
   envScopesMatchGrants,
   envSecretsStayServerSide,
 } from "./envFiles";
+import {
+  connectionsReferenceApplications,
+  enterpriseConnectionFields,
+  socialCredentials,
+  uniqueConnectionNames,
+  uniqueDomainAliases,
+} from "./connections";
+import { organizationConnectionsEnabledForApplications, organizationNames, organizationsReferenceConnections } from "./organizations";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { sessionLifetimes } from "./tenant";
 import { productionUrls } from "./urls";
@@ -50,6 +58,14 @@ export const RULES: readonly Rule[] = [
   envIssuerMatchesJwks,
   envLocalHasNoTenantRefs,
   envLiteralsCarriable,
+  connectionsReferenceApplications,
+  uniqueConnectionNames,
+  enterpriseConnectionFields,
+  uniqueDomainAliases,
+  socialCredentials,
+  organizationNames,
+  organizationsReferenceConnections,
+  organizationConnectionsEnabledForApplications,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

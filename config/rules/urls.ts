@@ -33,6 +33,13 @@ export function collectUrls(spec: TenantSpec): LocatedUrl[] {
       app[field].forEach((url, index) => urls.push({ path: configPath("auth0kit:applications", app.key, field, index), url, nativeRedirect }));
     }
   }
+  for (const connection of Object.values(spec.connections)) {
+    if (connection.kind !== "enterprise") continue;
+    for (const field of ["signInUrl", "signOutUrl", "issuer", "discoveryUrl"] as const) {
+      const url = connection[field];
+      if (url !== undefined) urls.push({ path: configPath("auth0kit:connections", connection.key, field), url });
+    }
+  }
   return urls;
 }
 

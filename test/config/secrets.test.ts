@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkSecretRefs, collectSecretRefs } from "../../config/secrets";
 import { configWith, issuesOf } from "./fixtures";
 
-const SCHEMA_KEYS = ["environment", "tenant", "apis", "applications"];
+const SCHEMA_KEYS = ["environment", "tenant", "apis", "applications", "connections", "organizations"];
 
 describe("secret references", () => {
   it("finds every { secret: <key> } with its config path", () => {

@@ -16,6 +16,8 @@ const MANAGEMENT_SCOPES = [
 ];
 
 let resources: PlannedResource[];
+let outputs: { organizations: Record<string, { id: string }>; connections: Record<string, { id: string; name: string }> };
+let unsetSecrets: readonly string[];
 const named = (name: string) => {
   const found = resources.find((r) => r.name === name);
   if (!found) throw new Error(`no resource ${name}`);
@@ -23,7 +25,10 @@ const named = (name: string) => {
 };
 
 beforeAll(async () => {
-  resources = [...(await runPlan({ projectDir: ROOT, stack: "prod" })).resources];
+  const plan = await runPlan({ projectDir: ROOT, stack: "prod" });
+  resources = [...plan.resources];
+  outputs = plan.outputs as typeof outputs;
+  unsetSecrets = plan.unsetSecrets;
 });
 
 describe("the prod stack reproduces the runbook's API and applications", () => {
@@ -84,5 +89,88 @@ describe("the prod stack reproduces the runbook's API and applications", () => {
   it("protects the API from deletion and uses no http or localhost URL", () => {
     expect(named("tenant-api-alphaswarm-api-server").protect).toBe(true);
     expect(JSON.stringify(resources)).not.toMatch(/http:\/\/|localhost/);
+  });
+});
+
+describe("the prod stack is the B2B shape: B2C connections plus customer organizations", () => {
+  const ofType = (type: string) => resources.filter((r) => r.type === type);
+  const connections = () => ofType("auth0:index/connection:Connection");
+  const ENTERPRISE = ["samlp", "oidc", "waad", "okta"];
+
+  it("has a database, a Google and a GitHub connection and at least one enterprise connection", () => {
+    const strategies = connections().map((r) => r.inputs.strategy as string);
+    expect(strategies).toEqual(expect.arrayContaining(["auth0", "google-oauth2", "github"]));
+    expect(strategies.filter((s) => ENTERPRISE.includes(s)).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("uses Username-Password-Authentication with the excellent password policy", () => {
+    const db = connections().filter((r) => r.inputs.strategy === "auth0");
+    expect(db.map((r) => r.inputs.name)).toEqual(["Username-Password-Authentication"]);
+    // Options without a client secret are recorded in the clear.
+    expect(db[0]!.inputs.options).toMatchObject({ passwordPolicy: "excellent" });
+  });
+
+  it("retains every database connection on delete and protects every connection", () => {
+    for (const db of connections().filter((r) => r.inputs.strategy === "auth0")) expect(db.retainOnDelete).toBe(true);
+    expect(connections().every((r) => r.protect)).toBe(true);
+  });
+
+  it("owns each connection's applications in exactly one ConnectionClients and uses no singular ConnectionClient", () => {
+    const owners = ofType("auth0:index/connectionClients:ConnectionClients").map((r) => r.parent);
+    expect(owners.sort()).toEqual(connections().map((r) => r.parent).sort());
+    expect(new Set(owners).size).toBe(owners.length);
+    expect(ofType("auth0:index/connectionClient:ConnectionClient")).toEqual([]);
+  });
+
+  it("enables every connection for the SPA and the CLI", () => {
+    const spa = "placeholder:tenant-app-spa-client:clientId";
+    const cli = "placeholder:tenant-app-cli-client:clientId";
+    for (const owner of ofType("auth0:index/connectionClients:ConnectionClients")) {
+      expect(owner.inputs.enabledClients).toEqual([cli, spa]);
+    }
+  });
+
+  it("declares at least two protected organizations, each with one OrganizationConnections and no singular OrganizationConnection", () => {
+    const organizations = ofType("auth0:index/organization:Organization");
+    expect(organizations.length).toBeGreaterThanOrEqual(2);
+    expect(organizations.every((r) => r.protect)).toBe(true);
+    const owners = ofType("auth0:index/organizationConnections:OrganizationConnections").map((r) => r.parent);
+    expect(owners.sort()).toEqual(organizations.map((r) => r.parent).sort());
+    expect(ofType("auth0:index/organizationConnection:OrganizationConnection")).toEqual([]);
+  });
+
+  it("gives each organization a branded login and only its own enterprise connection, members invited", () => {
+    const strategyById = new Map(connections().map((r) => [`placeholder:${r.name}:id`, r.inputs.strategy as string]));
+    const used = new Set<string>();
+    for (const org of ofType("auth0:index/organization:Organization")) {
+      expect(org.inputs.branding).toMatchObject({ logoUrl: expect.stringMatching(/^https:\/\//), colors: { primary: expect.any(String), page_background: expect.any(String) } });
+      const enabled = ofType("auth0:index/organizationConnections:OrganizationConnections").find((r) => r.parent === org.parent)!.inputs
+        .enabledConnections as { connectionId: string; assignMembershipOnLogin: boolean }[];
+      expect(enabled).toHaveLength(1);
+      expect(ENTERPRISE).toContain(strategyById.get(enabled[0]!.connectionId));
+      expect(enabled[0]!.assignMembershipOnLogin).toBe(false);
+      expect(used.has(enabled[0]!.connectionId)).toBe(false);
+      used.add(enabled[0]!.connectionId);
+    }
+  });
+
+  it("keeps every connection secret out of the stack file: each is a referenced secret config key", () => {
+    expect(unsetSecrets).toEqual([
+      "auth0kit:acmeOktaClientSecret",
+      "auth0kit:githubClientSecret",
+      "auth0kit:globexEntraClientSecret",
+      "auth0kit:googleClientSecret",
+    ]);
+  });
+
+  it("exports each organization's ID and each connection's ID and name", () => {
+    expect(outputs.organizations).toEqual({
+      acme: { id: "placeholder:tenant-org-acme-organization:id", name: "acme" },
+      globex: { id: "placeholder:tenant-org-globex-organization:id", name: "globex" },
+    });
+    expect(outputs.connections["username-password"]).toEqual({
+      id: "placeholder:tenant-connection-username-password-connection:id",
+      name: "Username-Password-Authentication",
+    });
   });
 });
