@@ -5,8 +5,11 @@ import { checkRules } from "./rules";
 import { checkSecretRefs, collectSecretRefs } from "./secrets";
 import { apisSchema } from "./schema/apis";
 import { applicationsSchema } from "./schema/applications";
+import { attackProtectionSchema, resolveAttackProtection } from "./schema/attackProtection";
+import { logStreamsSchema } from "./schema/logStreams";
+import { mfaSchema } from "./schema/mfa";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
-import type { ApiSpec, ApplicationSpec, TenantSpec } from "./spec";
+import { type ApiSpec, type ApplicationSpec, isProductionLike, type LogStreamSpec, type TenantSpec } from "./spec";
 import { describeIssue, toConfigIssues } from "./zodIssues";
 
 export const NAMESPACE = "auth0kit";
@@ -24,6 +27,9 @@ const KEY_SCHEMAS = {
   tenant: tenantSchema.default(tenantSchema.parse({})),
   apis: apisSchema,
   applications: applicationsSchema,
+  logStreams: logStreamsSchema,
+  mfa: mfaSchema.optional(),
+  attackProtection: attackProtectionSchema.optional(),
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
 
@@ -140,5 +146,20 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[]):
       grantTypes: app.grantTypes ?? DEFAULT_GRANT_TYPES[app.type],
     };
   }
-  return { environment: known.environment, domain, secretRefs, tenant: known.tenant, apis, applications };
+  const logStreams: Record<string, LogStreamSpec> = {};
+  for (const key of Object.keys(known.logStreams).sort()) {
+    const stream = known.logStreams[key]!;
+    logStreams[key] = { ...stream, key, name: stream.name ?? key };
+  }
+  return {
+    environment: known.environment,
+    domain,
+    secretRefs,
+    tenant: known.tenant,
+    apis,
+    applications,
+    logStreams,
+    mfa: known.mfa,
+    attackProtection: resolveAttackProtection(known.attackProtection, isProductionLike(known.environment)),
+  };
 }

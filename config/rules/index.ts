@@ -9,6 +9,10 @@ import {
   organizationUsage,
   tokenExchangeNeedsGrant,
 } from "./applications";
+import { allowlistsAreNarrow, breachedPasswordNotifications } from "./attackProtection";
+import { customDomainIsOwned } from "./customDomain";
+import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
+import { mfaFactors, mfaInProduction } from "./mfa";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { sessionLifetimes } from "./tenant";
 import { productionUrls } from "./urls";
@@ -30,6 +34,13 @@ export const RULES: readonly Rule[] = [
   refreshTokenPolicy,
   sessionLifetimes,
   productionUrls,
+  logStreamEndpoints,
+  splunkVerifiesCertificates,
+  mfaFactors,
+  mfaInProduction,
+  allowlistsAreNarrow,
+  breachedPasswordNotifications,
+  customDomainIsOwned,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {
