@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Auth0Tenant } from "./components/auth0Tenant";
+import { formatIssue } from "./config/issues";
 import { loadSpec } from "./config/load";
 import { readStackConfig } from "./config/pulumiConfig";
+import { checkWarnings } from "./config/warnings";
 
 /**
  * The auth0kit program: validate the stack's description, declare the tenant, and export what
@@ -9,6 +11,7 @@ import { readStackConfig } from "./config/pulumiConfig";
  */
 export = async () => {
   const spec = loadSpec(readStackConfig(), process.env);
+  for (const warning of checkWarnings(spec)) pulumi.log.warn(formatIssue(warning));
   if (spec.environment === "local") {
     return { environment: spec.environment };
   }
@@ -25,6 +28,18 @@ export = async () => {
     applications: mapValues(tenant.applications, (app) =>
       app.clientSecret === undefined ? { clientId: app.clientId } : { clientId: app.clientId, clientSecret: app.clientSecret },
     ),
+    // The webhook bearer secrets are secret outputs, for the receiving backend's env.
+    logStreams: mapValues(tenant.logStreams, (stream) =>
+      stream.bearerSecret === undefined ? { type: stream.type } : { type: stream.type, bearerSecret: stream.bearerSecret },
+    ),
+    ...(tenant.customDomain && {
+      customDomain: {
+        domain: tenant.customDomain.domain,
+        usedForIssuer: spec.tenant.customDomain?.useForIssuer ?? false,
+        status: tenant.customDomain.status,
+        dnsRecords: tenant.customDomain.dnsRecords,
+      },
+    }),
   };
 };
 

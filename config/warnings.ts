@@ -22,7 +22,7 @@ export function smsInBusinessStack(spec: TenantSpec): ConfigIssue[] {
   return [
     {
       path: "auth0kit:mfa.factors.phone",
-      message: `${phone.messageTypes.join("/")} codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications ${business.join(", ")}); steer B2B users to otp or WebAuthn and keep phone as a consumer fallback`,
+      message: `${phone.messageTypes.map((type) => (type === "sms" ? "SMS" : type)).join(" and ")} codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications ${business.join(", ")}); steer B2B users to otp or WebAuthn and keep phone as a consumer fallback`,
     },
   ];
 }

@@ -17,6 +17,8 @@ export interface PlanResult {
   readonly outputs: unknown;
   /** Secret config keys the stack references but does not set; `pulumi up` needs them. */
   readonly unsetSecrets: readonly string[];
+  /** Warnings the program logged, each `<config path>: <message>`. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -36,5 +38,5 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   });
   const outputs = await resolveOutputs(await program());
   await settle();
-  return { stack: options.stack, resources: recorder.resources(), outputs, unsetSecrets: config.unsetSecrets };
+  return { stack: options.stack, resources: recorder.resources(), outputs, unsetSecrets: config.unsetSecrets, warnings: recorder.warnings() };
 }

@@ -45,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       configFile: args.config ? path.resolve(args.config) : undefined,
     });
     process.stdout.write(args.json ? planJson(result) : planText(result));
+    // The text output carries the warnings; the JSON contract does not, so they go to stderr.
+    if (args.json) for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StackFileError) {
