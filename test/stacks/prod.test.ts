@@ -16,6 +16,8 @@ const MANAGEMENT_SCOPES = [
 ];
 
 let resources: PlannedResource[];
+let outputs: Record<string, unknown>;
+let warnings: readonly string[];
 const named = (name: string) => {
   const found = resources.find((r) => r.name === name);
   if (!found) throw new Error(`no resource ${name}`);
@@ -23,7 +25,10 @@ const named = (name: string) => {
 };
 
 beforeAll(async () => {
-  resources = [...(await runPlan({ projectDir: ROOT, stack: "prod" })).resources];
+  const result = await runPlan({ projectDir: ROOT, stack: "prod" });
+  resources = [...result.resources];
+  outputs = result.outputs as Record<string, unknown>;
+  warnings = result.warnings;
 });
 
 describe("the prod stack reproduces the runbook's API and applications", () => {
@@ -84,5 +89,64 @@ describe("the prod stack reproduces the runbook's API and applications", () => {
   it("protects the API from deletion and uses no http or localhost URL", () => {
     expect(named("tenant-api-alphaswarm-api-server").protect).toBe(true);
     expect(JSON.stringify(resources)).not.toMatch(/http:\/\/|localhost/);
+  });
+});
+
+describe("the prod stack's security operations (runbook §1, §8, §9)", () => {
+  const ofType = (type: string) => resources.filter((r) => r.type === type);
+
+  it("streams all events to the backend's https webhook with a secret bearer authorization", () => {
+    const [stream, ...others] = ofType("auth0:index/logStream:LogStream");
+    expect(others).toEqual([]);
+    expect(stream!.inputs.type).toBe("http");
+    const sink = stream!.inputs.sink as Record<string, unknown>;
+    expect(sink.httpAuthorization).toBe("[secret]");
+    expect(sink.httpEndpoint).toBe("https://api.alpha-swarm.ai/_internal/auth0/log-stream");
+    expect(new URL(sink.httpEndpoint as string).protocol).toBe("https:");
+    expect(sink.httpContentType).toBe("application/json");
+    expect(stream!.inputs.filters).toBeUndefined();
+  });
+
+  it("exports the webhook's bearer secret as a secret stack output", () => {
+    expect(outputs.logStreams).toEqual({ backend: { type: "webhook", bearerSecret: "[secret]" } });
+  });
+
+  it("uses adaptive MFA with the runbook's factors", () => {
+    const [guardian] = ofType("auth0:index/guardian:Guardian");
+    expect(guardian!.inputs).toMatchObject({
+      policy: "confidence-score",
+      otp: true,
+      email: true,
+      recoveryCode: true,
+      webauthnRoaming: { enabled: true },
+      webauthnPlatform: { enabled: true },
+      push: { enabled: true },
+      phone: { enabled: true, messageTypes: ["sms"] },
+    });
+  });
+
+  it("warns, without failing, that SMS is offered to the organization-enabled CLI", () => {
+    expect(warnings).toEqual([expect.stringMatching(/^auth0kit:mfa\.factors\.phone: SMS codes are discouraged .*\(applications cli\)/)]);
+  });
+
+  it("turns on brute-force protection, breached-password detection and suspicious-IP throttling", () => {
+    const [protection] = ofType("auth0:index/attackProtection:AttackProtection");
+    expect(protection!.inputs).toMatchObject({
+      bruteForceProtection: { enabled: true, shields: ["block", "user_notification"] },
+      breachedPasswordDetection: { enabled: true },
+      suspiciousIpThrottling: { enabled: true, shields: ["admin_notification", "block"] },
+    });
+  });
+
+  it("declares the protected custom domain, issues tokens on it, and keeps the Management API on the canonical domain", () => {
+    const [domain] = ofType("auth0:index/customDomain:CustomDomain");
+    expect(domain!.inputs).toEqual({ domain: "auth.alpha-swarm.ai", type: "auth0_managed_certs" });
+    expect(domain!.protect).toBe(true);
+    expect(outputs.issuer).toBe("https://auth.alpha-swarm.ai/");
+    expect(outputs.jwksUrl).toBe("https://auth.alpha-swarm.ai/.well-known/jwks.json");
+    expect(outputs.managementApiAudience).toBe("https://alphaswarm-prod.us.auth0.com/api/v2/");
+    expect((outputs.customDomain as { dnsRecords: unknown }).dnsRecords).toEqual([
+      { type: "CNAME", name: "auth.alpha-swarm.ai", value: "placeholder:tenant-custom-domain-domain:verificationRecord" },
+    ]);
   });
 });
