@@ -24,6 +24,8 @@ const CONTENT_FORMATS = { "json-lines": "JSONLINES", "json-array": "JSONARRAY", 
 export class LogStream extends pulumi.ComponentResource {
   readonly type: LogStreamType;
   readonly stream: auth0.LogStream;
+  /** The generator of the webhook's bearer secret; webhook streams only. */
+  readonly generator?: random.RandomBytes;
   /** The webhook's bearer secret (hex), for the receiver's env; set on webhook streams only. */
   readonly bearerSecret?: pulumi.Output<string>;
 
@@ -40,6 +42,7 @@ export class LogStream extends pulumi.ComponentResource {
           { length: BEARER_SECRET_BYTES, keepers: { rotation: String(stream.rotation) } },
           { parent: this },
         );
+        this.generator = generated;
         this.bearerSecret = pulumi.secret(generated.hex);
         type = "http";
         sink = {
