@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Auth0Tenant } from "./components/auth0Tenant";
 import { GeneratedSecrets } from "./components/generatedSecrets";
+import { formatIssue } from "./config/issues";
 import { loadSpec } from "./config/load";
 import { readStackConfig } from "./config/pulumiConfig";
+import { checkWarnings } from "./config/warnings";
 import { envFileOutputs, writeEnvFiles } from "./program/envFiles";
 
 /**
@@ -12,6 +14,7 @@ import { envFileOutputs, writeEnvFiles } from "./program/envFiles";
  */
 export = async () => {
   const spec = loadSpec(readStackConfig(), process.env);
+  for (const warning of checkWarnings(spec)) pulumi.log.warn(formatIssue(warning));
   const config = new pulumi.Config();
   const secrets = Object.fromEntries(spec.secretRefs.map((key) => [key, config.requireSecret(key)]));
   const generated =
@@ -35,6 +38,18 @@ export = async () => {
       ),
       connections: mapValues(tenant.connections, (connection) => ({ id: connection.id, name: connection.name })),
       organizations: mapValues(tenant.organizations, (organization) => ({ id: organization.id, name: organization.name })),
+      // The webhook bearer secrets are secret outputs, for the receiving backend's env.
+      logStreams: mapValues(tenant.logStreams, (stream) =>
+        stream.bearerSecret === undefined ? { type: stream.type } : { type: stream.type, bearerSecret: stream.bearerSecret },
+      ),
+      ...(tenant.customDomain && {
+        customDomain: {
+          domain: tenant.customDomain.domain,
+          usedForIssuer: spec.tenant.customDomain?.useForIssuer ?? false,
+          status: tenant.customDomain.status,
+          dnsRecords: tenant.customDomain.dnsRecords,
+        },
+      }),
     }),
     envFiles,
   };

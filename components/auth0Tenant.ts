@@ -4,6 +4,10 @@ import { Api } from "./api";
 import { Application } from "./application";
 import { type ConnectionOutputs, DatabaseConnection, EnterpriseConnection, SocialConnection } from "./connection";
 import { Organization } from "./organization";
+import { AttackProtection } from "./attackProtection";
+import { CustomDomain } from "./customDomain";
+import { LogStream } from "./logStream";
+import { Mfa } from "./mfa";
 import { TenantSettings } from "./tenantSettings";
 
 export interface Auth0TenantArgs {
@@ -11,7 +15,7 @@ export interface Auth0TenantArgs {
   readonly spec: TenantSpec;
   /** Values of the secret config keys the spec references (`spec.secretRefs`), as secret outputs. */
   readonly secrets: SecretValues;
-  /** Protect tenant-critical resources (APIs, connections, organizations) from deletion. Defaults to false. */
+  /** Protect tenant-critical resources (APIs, connections, organizations, the custom domain) from deletion. Defaults to false. */
   readonly protectCritical?: boolean;
 }
 
@@ -23,24 +27,38 @@ export interface ApplicationOutputs {
   readonly clientSecret?: pulumi.Output<string>;
 }
 
-/** A whole Auth0 tenant: settings, APIs, applications, connections and organizations, composed from one TenantSpec. */
+/**
+ * A whole Auth0 tenant: settings, APIs, applications, connections, organizations and security
+ * operations (log streams, MFA, attack protection, custom domain), composed from one TenantSpec.
+ */
 export class Auth0Tenant extends pulumi.ComponentResource {
-  /** `https://<domain>/`, with the trailing slash Auth0 puts in the `iss` claim. */
+  /**
+   * `https://<issuer domain>/`, with the trailing slash Auth0 puts in the `iss` claim. The issuer
+   * domain is the custom domain when `tenant.customDomain.useForIssuer` is on, else `domain`.
+   */
   readonly issuer: string;
   readonly jwksUrl: string;
+  /** The canonical tenant domain (`auth0:domain`). */
   readonly domain: string;
+  /** Always on the canonical domain: the Management API does not answer on custom domains' audience. */
   readonly managementApiAudience: string;
   readonly apis: Readonly<Record<string, Api>>;
   readonly applications: Readonly<Record<string, Application>>;
   readonly connections: Readonly<Record<string, ConnectionOutputs>>;
   readonly organizations: Readonly<Record<string, Organization>>;
+  readonly logStreams: Readonly<Record<string, LogStream>>;
+  readonly mfa?: Mfa;
+  readonly attackProtection?: AttackProtection;
+  readonly customDomain?: CustomDomain;
 
   constructor(name: string, args: Auth0TenantArgs, opts?: pulumi.ComponentResourceOptions) {
     super("auth0kit:tenant:Auth0Tenant", name, {}, opts);
     const { spec } = args;
     this.domain = spec.domain;
-    this.issuer = `https://${spec.domain}/`;
-    this.jwksUrl = `https://${spec.domain}/.well-known/jwks.json`;
+    const custom = spec.tenant.customDomain;
+    const issuerDomain = custom?.useForIssuer ? custom.domain : spec.domain;
+    this.issuer = `https://${issuerDomain}/`;
+    this.jwksUrl = `https://${issuerDomain}/.well-known/jwks.json`;
     this.managementApiAudience = `https://${spec.domain}/api/v2/`;
 
     new TenantSettings(`${name}-settings`, { settings: spec.tenant }, { parent: this });
@@ -87,6 +105,24 @@ export class Auth0Tenant extends pulumi.ComponentResource {
       organizations[key] = new Organization(`${name}-org-${key}`, { organization, connectionIds, protect }, { parent: this });
     }
     this.organizations = organizations;
+    const logStreams: Record<string, LogStream> = {};
+    for (const [key, stream] of Object.entries(spec.logStreams)) {
+      logStreams[key] = new LogStream(`${name}-logstream-${key}`, { stream, secrets: args.secrets }, { parent: this });
+    }
+    this.logStreams = logStreams;
+    if (spec.mfa !== undefined) {
+      this.mfa = new Mfa(`${name}-mfa`, { mfa: spec.mfa, secrets: args.secrets }, { parent: this });
+    }
+    if (spec.attackProtection !== undefined) {
+      this.attackProtection = new AttackProtection(`${name}-attack-protection`, { protection: spec.attackProtection }, { parent: this });
+    }
+    if (custom !== undefined) {
+      this.customDomain = new CustomDomain(
+        `${name}-custom-domain`,
+        { customDomain: custom, protect },
+        { parent: this },
+      );
+    }
 
     this.registerOutputs({ issuer: this.issuer, jwksUrl: this.jwksUrl });
   }

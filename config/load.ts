@@ -9,8 +9,22 @@ import { envFilesSchema } from "./schema/envFiles";
 import { generatedSecretsSchema } from "./schema/generatedSecrets";
 import { connectionsSchema, SOCIAL_DEFAULT_SCOPES } from "./schema/connections";
 import { organizationsSchema } from "./schema/organizations";
+import { attackProtectionSchema, resolveAttackProtection } from "./schema/attackProtection";
+import { logStreamsSchema } from "./schema/logStreams";
+import { mfaSchema } from "./schema/mfa";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
-import type { ApiSpec, ApplicationSpec, ConnectionSpec, EnvFileSpec, EnvLine, EnvValue, OrganizationSpec, TenantSpec } from "./spec";
+import {
+  type ApiSpec,
+  type ApplicationSpec,
+  type ConnectionSpec,
+  type EnvFileSpec,
+  type EnvLine,
+  type EnvValue,
+  isProductionLike,
+  type LogStreamSpec,
+  type OrganizationSpec,
+  type TenantSpec,
+} from "./spec";
 import { describeIssue, toConfigIssues } from "./zodIssues";
 
 export const NAMESPACE = "auth0kit";
@@ -32,6 +46,9 @@ const KEY_SCHEMAS = {
   envFiles: envFilesSchema,
   connections: connectionsSchema,
   organizations: organizationsSchema,
+  logStreams: logStreamsSchema,
+  mfa: mfaSchema.optional(),
+  attackProtection: attackProtectionSchema.optional(),
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
 
@@ -161,6 +178,11 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[]):
     const organization = known.organizations[key]!;
     organizations[key] = { ...organization, key, name: organization.name ?? key };
   }
+  const logStreams: Record<string, LogStreamSpec> = {};
+  for (const key of Object.keys(known.logStreams).sort()) {
+    const stream = known.logStreams[key]!;
+    logStreams[key] = { ...stream, key, name: stream.name ?? key };
+  }
   return {
     environment: known.environment,
     domain,
@@ -172,6 +194,9 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[]):
     organizations,
     generatedSecrets: sortedByKey(known.generatedSecrets),
     envFiles: Object.fromEntries(Object.entries(sortedByKey(known.envFiles)).map(([key, file]) => [key, envFileSpec(key, file)])),
+    logStreams,
+    mfa: known.mfa,
+    attackProtection: resolveAttackProtection(known.attackProtection, isProductionLike(known.environment)),
   };
 }
 

@@ -1,4 +1,7 @@
 import type { ApiConfig } from "./schema/apis";
+import type { AttackProtectionSpec } from "./schema/attackProtection";
+import type { LogStreamConfig } from "./schema/logStreams";
+import type { MfaConfig } from "./schema/mfa";
 import type { ApplicationConfig, ApplicationType } from "./schema/applications";
 import type { GeneratedSecretConfig } from "./schema/generatedSecrets";
 import type { ConnectionConfig } from "./schema/connections";
@@ -25,7 +28,14 @@ export interface TenantSpec {
   readonly envFiles: Readonly<Record<string, EnvFileSpec>>;
   readonly connections: Readonly<Record<string, ConnectionSpec>>;
   readonly organizations: Readonly<Record<string, OrganizationSpec>>;
+  readonly logStreams: Readonly<Record<string, LogStreamSpec>>;
+  /** The Guardian (MFA) settings; undefined when the stack leaves MFA as the tenant has it. */
+  readonly mfa?: MfaConfig;
+  /** Undefined when the stack manages no attack protection (dev without the key). */
+  readonly attackProtection?: AttackProtectionSpec;
 }
+
+export type LogStreamSpec = LogStreamConfig & { readonly key: string; readonly name: string };
 
 export interface ApiSpec extends ApiConfig {
   readonly key: string;

@@ -24,7 +24,28 @@ const COMPUTED_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
   "auth0:index/client:Client": ["clientId"],
   "auth0:index/clientCredentials:ClientCredentials": ["clientSecret"],
   "auth0:index/resourceServer:ResourceServer": [],
+  "auth0:index/customDomain:CustomDomain": ["status", "originDomainName"],
 };
+
+/**
+ * Computed outputs that are not plain placeholders: secrets (marked secret, as the provider's
+ * `additionalSecretOutputs` make them) and structured values, per type token.
+ */
+const STRUCTURED_OUTPUTS: Readonly<Record<string, (name: string, inputs: Record<string, unknown>) => Record<string, unknown>>> = {
+  "random:index/randomBytes:RandomBytes": (name) => ({
+    hex: secretValue(placeholder(name, "hex")),
+    base64: secretValue(placeholder(name, "base64")),
+  }),
+  // The CNAME Auth0 asks for: the custom domain itself, pointing at the tenant's edge host.
+  "auth0:index/customDomain:CustomDomain": (name, inputs) => ({
+    verifications: [{ methods: [{ name: "cname", domain: inputs.domain, record: placeholder(name, "verificationRecord") }], status: "pending" }],
+  }),
+};
+
+/** A value the SDK deserializes as a secret output. */
+function secretValue(value: unknown): unknown {
+  return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
+}
 
 export function placeholder(name: string, field: string): string {
   return `placeholder:${name}:${field}`;
@@ -38,6 +59,7 @@ interface RegisterRequest {
   getProtect(): boolean | undefined;
   getRetainondelete(): boolean | undefined;
   getDependenciesList(): string[];
+  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 interface RegisterResponse {
   getUrn(): string;
@@ -52,15 +74,37 @@ export class ResourceRecorder {
   private readonly byUrn = new Map<string, { type: string; name: string }>();
   private readonly pending: { req: RegisterRequest; urn: string; inputs: Record<string, unknown> }[] = [];
   private readonly inputsByKey = new Map<string, Record<string, unknown>>();
+  private readonly logged: string[] = [];
 
-  /** Called from the mocks with the inputs the SDK serialized. */
-  rememberInputs(type: string, name: string, inputs: Record<string, unknown>): void {
-    this.inputsByKey.set(`${type}::${name}`, inputs);
+  /** Called for every warning the program logs (`pulumi.log.warn`). */
+  rememberWarning(message: string): void {
+    this.logged.push(message);
   }
 
+  /** The warnings the program logged, in order. */
+  warnings(): string[] {
+    return [...this.logged];
+  }
+
+  /**
+   * Inputs as the program sent them, secrets unmasked. For tests only: under the mock runtime
+   * every secret is a config placeholder or a generated `placeholder:…` value, never a real one.
+   */
+  unmaskedInputs(type: string, name: string): Record<string, unknown> | undefined {
+    const inputs = this.inputsByKey.get(`${type}::${name}`);
+    return inputs && (unmaskSecrets(inputs) as Record<string, unknown>);
+  }
+
+  /**
+   * Records one registration with its inputs as the SDK serialized them for the engine. (The
+   * mocks' own view of the inputs marks a whole property secret when any part of it is; the
+   * engine keeps a nested secret nested, e.g. only a log stream's `sink.httpAuthorization`.)
+   */
   record(req: RegisterRequest, urn: string): void {
+    const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
     this.byUrn.set(urn, { type: req.getType(), name: req.getName() });
-    this.pending.push({ req, urn, inputs: this.inputsByKey.get(`${req.getType()}::${req.getName()}`) ?? {} });
+    this.inputsByKey.set(`${req.getType()}::${req.getName()}`, inputs);
+    this.pending.push({ req, urn, inputs });
   }
 
   /** Sorted by name: registration order depends on promise timing, the plan must not. */
@@ -100,9 +144,9 @@ export async function installMockRuntime(options: MockRuntimeOptions): Promise<R
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
-        recorder.rememberInputs(args.type, args.name, args.inputs as Record<string, unknown>);
         const computed: Record<string, unknown> = {};
         for (const field of COMPUTED_OUTPUTS[args.type] ?? []) computed[field] = placeholder(args.name, field);
+        Object.assign(computed, STRUCTURED_OUTPUTS[args.type]?.(args.name, args.inputs as Record<string, unknown>));
         return { id: args.custom ? placeholder(args.name, "id") : "", state: { ...args.inputs, ...computed } };
       },
       call(args) {
@@ -114,6 +158,12 @@ export async function installMockRuntime(options: MockRuntimeOptions): Promise<R
     options.preview ?? true,
   );
   pulumi.runtime.setAllConfig({ ...options.config }, [...options.secretKeys]);
+
+  // Without an engine the SDK would print warnings to stderr; the plan reports them itself.
+  (pulumi.log as { warn: (message: string) => Promise<void> }).warn = (message) => {
+    recorder.rememberWarning(message);
+    return Promise.resolve();
+  };
 
   const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorLike;
   const register = monitor.registerResource.bind(monitor);
@@ -137,6 +187,15 @@ export function maskSecrets(value: unknown): unknown {
   if (typeof value === "object" && value !== null) {
     if (pulumi.runtime.isRpcSecret(value)) return SECRET_PLACEHOLDER;
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(v)]));
+  }
+  return value;
+}
+
+function unmaskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unmaskSecrets);
+  if (typeof value === "object" && value !== null) {
+    if (pulumi.runtime.isRpcSecret(value)) return unmaskSecrets(pulumi.runtime.unwrapRpcSecret(value));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unmaskSecrets(v)]));
   }
   return value;
 }

@@ -1,3 +1,4 @@
+import type { DnsRecord } from "../components/customDomain";
 import type { PlannedResource } from "./mockRuntime";
 import type { PlanResult } from "./run";
 
@@ -36,6 +37,15 @@ export function planText(result: PlanResult): string {
     });
   };
   walk(null, "");
+  if (result.warnings.length > 0) {
+    lines.push("");
+    for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  }
+  const records = dnsRecords(result.outputs);
+  if (records.length > 0) {
+    lines.push("", "DNS records to create for the custom domain (Auth0 verifies them before it serves logins there):");
+    for (const record of records) lines.push(`  ${record.type} ${record.name} -> ${record.value}`);
+  }
   if (result.unsetSecrets.length > 0) {
     lines.push("", "Secrets referenced but not set (placeholders in this plan; set each before pulumi up):");
     for (const key of result.unsetSecrets) lines.push(`  pulumi config set --secret ${key} <value>`);
@@ -48,6 +58,12 @@ export function planText(result: PlanResult): string {
   const { envFiles: _files, ...outputs } = result.outputs as Record<string, unknown>;
   for (const [key, value] of flatten(outputs)) lines.push(`  ${key}: ${value}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** The custom domain's verification records from the stack outputs (`customDomain.dnsRecords`). */
+function dnsRecords(outputs: unknown): DnsRecord[] {
+  const records = (outputs as { customDomain?: { dnsRecords?: unknown } } | null)?.customDomain?.dnsRecords;
+  return Array.isArray(records) ? (records as DnsRecord[]) : [];
 }
 
 function flatten(value: unknown, prefix = ""): [string, string][] {

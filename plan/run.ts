@@ -30,6 +30,8 @@ export interface PlanResult {
   readonly envFiles: readonly PlannedEnvFile[];
   /** Secret config keys the stack references but does not set; `pulumi up` needs them. */
   readonly unsetSecrets: readonly string[];
+  /** Warnings the program logged, each `<config path>: <message>`. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -63,5 +65,12 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
       example: planned.example,
     };
   });
-  return { stack: options.stack, resources: recorder.resources(), envFiles, outputs, unsetSecrets: config.unsetSecrets };
+  return {
+    stack: options.stack,
+    resources: recorder.resources(),
+    envFiles,
+    outputs,
+    unsetSecrets: config.unsetSecrets,
+    warnings: recorder.warnings(),
+  };
 }

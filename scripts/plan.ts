@@ -52,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
     }
     process.stdout.write(args.json ? planJson(result) : planText(result));
     if (!args.json && result.envFiles.length > 0) process.stdout.write(`\nWrote ${result.envFiles.length * 2} files to ${path.relative(process.cwd(), outDir) || "."}\n`);
+    // The text output carries the warnings; the JSON contract does not, so they go to stderr.
+    if (args.json) for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StackFileError) {

@@ -27,6 +27,17 @@ export class MockHarness {
     return found;
   }
 
+  /** A resource's inputs with secrets unmasked (mock placeholders only; see ResourceRecorder). */
+  async unmaskedInputs(type: string, name: string): Promise<Record<string, unknown> | undefined> {
+    await settle();
+    return this.recorder.unmaskedInputs(type, name);
+  }
+
+  /** Warnings the program logged with pulumi.log.warn. */
+  warnings(): string[] {
+    return this.recorder.warnings();
+  }
+
   async ofType(type: string): Promise<PlannedResource[]> {
     return (await this.resources()).filter((r) => r.type === type);
   }

@@ -23,11 +23,14 @@ function plan(...args: string[]): Run {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started };
 }
 
-/** A scratch stack file: the dev stack with some lines replaced. */
-function stackFile(edit: (text: string) => string): { file: string; dir: string } {
+const SMS_WARNING =
+  "warning: auth0kit:mfa.factors.phone: SMS codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications cli); steer B2B users to otp or WebAuthn and keep phone as a consumer fallback";
+
+/** A scratch stack file: the dev (or another) stack with some lines replaced. */
+function stackFile(edit: (text: string) => string, source = "Pulumi.dev.yaml"): { file: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-plan-"));
   const file = path.join(dir, "Pulumi.scratch.yaml");
-  fs.writeFileSync(file, edit(fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")));
+  fs.writeFileSync(file, edit(fs.readFileSync(path.join(ROOT, source), "utf8")));
   return { file, dir };
 }
 
@@ -38,7 +41,11 @@ describe("npm run plan", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("+ auth0kit:tenant:Auth0Tenant  tenant");
     expect(run.stdout).toContain("+ auth0:index/resourceServer:ResourceServer  tenant-api-alphaswarm-api-server");
-    expect(run.stdout).toContain("issuer: https://alphaswarm-dev.us.auth0.com/");
+    expect(run.stdout).toContain("issuer: https://auth.dev.alpha-swarm.ai/");
+    expect(run.stdout).toContain("managementApiAudience: https://alphaswarm-dev.us.auth0.com/api/v2/");
+    // Warnings are part of the text output; the operator's DNS record too.
+    expect(run.stdout).toContain(`\n${SMS_WARNING}\n`);
+    expect(run.stdout).toContain("  CNAME auth.dev.alpha-swarm.ai -> placeholder:tenant-custom-domain-domain:verificationRecord\n");
     expect(run.ms).toBeLessThan(5_000);
   });
 
@@ -58,7 +65,8 @@ describe("npm run plan", () => {
   it("masks secure stack values and never prints their ciphertext", () => {
     const { file } = stackFile((text) => text.replace("config:\n", "config:\n  auth0:clientSecret:\n    secure: v1:c2VjcmV0LWNpcGhlcnRleHQ=\n"));
     const run = plan("--config", file, "--json");
-    expect(run.stderr).toBe("");
+    // With --json, warnings go to stderr (the JSON contract has no place for them).
+    expect(run.stderr).toBe(`${SMS_WARNING}\n`);
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain("c2VjcmV0LWNpcGhlcnRleHQ");
   });
@@ -100,6 +108,14 @@ describe("npm run plan", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("exits 2 when the prod stack turns MFA off", () => {
+    const { file } = stackFile((text) => text.replace("policy: confidence-score", "policy: never"), "Pulumi.prod.yaml");
+    const run = plan("--config", file);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("auth0kit:mfa.policy: never is not allowed in prod; use confidence-score (adaptive MFA) or all-applications\n");
   });
 
   it("exits 2 on a stack file that is not valid YAML", () => {

@@ -28,6 +28,10 @@ import {
   uniqueDomainAliases,
 } from "./connections";
 import { organizationConnectionsEnabledForApplications, organizationNames, organizationsReferenceConnections } from "./organizations";
+import { allowlistsAreNarrow, breachedPasswordNotifications } from "./attackProtection";
+import { customDomainIsOwned } from "./customDomain";
+import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
+import { mfaFactors, mfaInProduction } from "./mfa";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { sessionLifetimes } from "./tenant";
 import { productionUrls } from "./urls";
@@ -66,6 +70,13 @@ export const RULES: readonly Rule[] = [
   organizationNames,
   organizationsReferenceConnections,
   organizationConnectionsEnabledForApplications,
+  logStreamEndpoints,
+  splunkVerifiesCertificates,
+  mfaFactors,
+  mfaInProduction,
+  allowlistsAreNarrow,
+  breachedPasswordNotifications,
+  customDomainIsOwned,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { absoluteUrl, hours } from "./common";
+import { customDomainSchema } from "./customDomain";
 
 export const ENVIRONMENTS = ["dev", "stage", "prod", "local"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -24,6 +25,8 @@ export const tenantSchema = z.strictObject({
    * connection is only ever enabled for the applications this stack names.
    */
   enableClientConnections: z.boolean().default(false),
+  /** A custom domain (`{ domain, useForIssuer }`) with Auth0-managed certificates. Defaults to none. */
+  customDomain: customDomainSchema.optional(),
 });
 
 export type TenantConfig = z.output<typeof tenantSchema>;

@@ -158,9 +158,9 @@ describe("connections and organizations (dev)", () => {
   it.each([
     ["google", "google-oauth2", "google-oauth2"],
     ["github", "github", "github"],
-  ])("declares the %s connection with strategy %s and keeps its options, which hold the client secret, secret", async (key, name, strategy) => {
+  ])("declares the %s connection with strategy %s and masks only the client secret in its options", async (key, name, strategy) => {
     const social = await connectionOf(mocks, key);
-    expect(social.inputs).toEqual({ name, strategy, options: "[secret]" });
+    expect(social.inputs).toMatchObject({ name, strategy, options: { clientSecret: "[secret]" } });
     expect(JSON.stringify(await mocks.resources())).not.toContain("s3cr3t-value");
   });
 
@@ -190,7 +190,7 @@ describe("connections and organizations (dev)", () => {
   });
 
   it("declares an OIDC connection that binds all claims, groups included, with a secret client secret", async () => {
-    expect(await connectionOf(mocks, "initech-oidc")).toMatchObject({ inputs: { name: "initech-oidc", strategy: "oidc", options: "[secret]" } });
+    expect(await connectionOf(mocks, "initech-oidc")).toMatchObject({ inputs: { name: "initech-oidc", strategy: "oidc", options: { clientSecret: "[secret]" } } });
     expect(await enterpriseOptionsOf("initech-oidc")).toEqual({
       options: {
         type: "back_channel",
@@ -204,7 +204,7 @@ describe("connections and organizations (dev)", () => {
   });
 
   it("declares an Entra ID connection that requests the groups extended attribute", async () => {
-    expect(await connectionOf(mocks, "globex-entra")).toMatchObject({ inputs: { name: "globex-entra", strategy: "waad", options: "[secret]" } });
+    expect(await connectionOf(mocks, "globex-entra")).toMatchObject({ inputs: { name: "globex-entra", strategy: "waad", options: { clientSecret: "[secret]" } } });
     expect(await enterpriseOptionsOf("globex-entra")).toEqual({
       options: {
         tenantDomain: "globex.onmicrosoft.com",
@@ -221,7 +221,7 @@ describe("connections and organizations (dev)", () => {
   });
 
   it("declares an Okta connection on its domain, without a groups map when groups are not synced", async () => {
-    expect(await connectionOf(mocks, "hooli-okta")).toMatchObject({ inputs: { name: "hooli-okta", strategy: "okta", options: "[secret]" } });
+    expect(await connectionOf(mocks, "hooli-okta")).toMatchObject({ inputs: { name: "hooli-okta", strategy: "okta", options: { clientSecret: "[secret]" } } });
     expect(await enterpriseOptionsOf("hooli-okta")).toEqual({
       options: {
         type: "back_channel",

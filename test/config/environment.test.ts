@@ -26,8 +26,10 @@ describe("auth0kit:environment", () => {
 });
 
 describe("top-level keys", () => {
-  const knownKeys =
-    "auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations";
+  const knownKeys = [
+    "environment", "tenant", "apis", "applications", "generatedSecrets", "envFiles",
+    "connections", "organizations", "logStreams", "mfa", "attackProtection",
+  ].map((key) => `auth0kit:${key}`).join(", ");
 
   it("rejects a misspelled auth0kit key and lists the known keys", () => {
     expect(issuesOf(configWith({ "auth0kit:aplications": {} }))).toEqual([

@@ -16,8 +16,12 @@ const MANAGEMENT_SCOPES = [
 ];
 
 let resources: PlannedResource[];
-let outputs: { organizations: Record<string, { id: string }>; connections: Record<string, { id: string; name: string }> };
+let outputs: Record<string, unknown> & {
+  organizations: Record<string, { id: string }>;
+  connections: Record<string, { id: string; name: string }>;
+};
 let unsetSecrets: readonly string[];
+let warnings: readonly string[];
 const named = (name: string) => {
   const found = resources.find((r) => r.name === name);
   if (!found) throw new Error(`no resource ${name}`);
@@ -29,6 +33,7 @@ beforeAll(async () => {
   resources = [...plan.resources];
   outputs = plan.outputs as typeof outputs;
   unsetSecrets = plan.unsetSecrets;
+  warnings = plan.warnings;
 });
 
 describe("the prod stack reproduces the runbook's API and applications", () => {
@@ -172,5 +177,64 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
       id: "placeholder:tenant-connection-username-password-connection:id",
       name: "Username-Password-Authentication",
     });
+  });
+});
+
+describe("the prod stack's security operations (runbook §1, §8, §9)", () => {
+  const ofType = (type: string) => resources.filter((r) => r.type === type);
+
+  it("streams all events to the backend's https webhook with a secret bearer authorization", () => {
+    const [stream, ...others] = ofType("auth0:index/logStream:LogStream");
+    expect(others).toEqual([]);
+    expect(stream!.inputs.type).toBe("http");
+    const sink = stream!.inputs.sink as Record<string, unknown>;
+    expect(sink.httpAuthorization).toBe("[secret]");
+    expect(sink.httpEndpoint).toBe("https://api.alpha-swarm.ai/_internal/auth0/log-stream");
+    expect(new URL(sink.httpEndpoint as string).protocol).toBe("https:");
+    expect(sink.httpContentType).toBe("application/json");
+    expect(stream!.inputs.filters).toBeUndefined();
+  });
+
+  it("exports the webhook's bearer secret as a secret stack output", () => {
+    expect(outputs.logStreams).toEqual({ backend: { type: "webhook", bearerSecret: "[secret]" } });
+  });
+
+  it("uses adaptive MFA with the runbook's factors", () => {
+    const [guardian] = ofType("auth0:index/guardian:Guardian");
+    expect(guardian!.inputs).toMatchObject({
+      policy: "confidence-score",
+      otp: true,
+      email: true,
+      recoveryCode: true,
+      webauthnRoaming: { enabled: true },
+      webauthnPlatform: { enabled: true },
+      push: { enabled: true },
+      phone: { enabled: true, messageTypes: ["sms"] },
+    });
+  });
+
+  it("warns, without failing, that SMS is offered to the organization-enabled CLI and SPA", () => {
+    expect(warnings).toEqual([expect.stringMatching(/^auth0kit:mfa\.factors\.phone: SMS codes are discouraged .*\(applications cli, spa\)/)]);
+  });
+
+  it("turns on brute-force protection, breached-password detection and suspicious-IP throttling", () => {
+    const [protection] = ofType("auth0:index/attackProtection:AttackProtection");
+    expect(protection!.inputs).toMatchObject({
+      bruteForceProtection: { enabled: true, shields: ["block", "user_notification"] },
+      breachedPasswordDetection: { enabled: true },
+      suspiciousIpThrottling: { enabled: true, shields: ["admin_notification", "block"] },
+    });
+  });
+
+  it("declares the protected custom domain, issues tokens on it, and keeps the Management API on the canonical domain", () => {
+    const [domain] = ofType("auth0:index/customDomain:CustomDomain");
+    expect(domain!.inputs).toEqual({ domain: "auth.alpha-swarm.ai", type: "auth0_managed_certs" });
+    expect(domain!.protect).toBe(true);
+    expect(outputs.issuer).toBe("https://auth.alpha-swarm.ai/");
+    expect(outputs.jwksUrl).toBe("https://auth.alpha-swarm.ai/.well-known/jwks.json");
+    expect(outputs.managementApiAudience).toBe("https://alphaswarm-prod.us.auth0.com/api/v2/");
+    expect((outputs.customDomain as { dnsRecords: unknown }).dnsRecords).toEqual([
+      { type: "CNAME", name: "auth.alpha-swarm.ai", value: "placeholder:tenant-custom-domain-domain:verificationRecord" },
+    ]);
   });
 });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { formatIssue } from "../../config/issues";
+import { checkWarnings } from "../../config/warnings";
+import { configWith, issuesOf, specOf } from "./fixtures";
+
+const MFA_WITH_SMS = { policy: "confidence-score", factors: { otp: true, phone: true, recoveryCodes: true } };
+const warningsOf = (config: Record<string, unknown>) => checkWarnings(specOf(config)).map(formatIssue);
+
+describe("warnings", () => {
+  it("warns about SMS in a stack whose applications use organizations, naming them", () => {
+    const config = configWith({
+      "auth0kit:mfa": MFA_WITH_SMS,
+      "auth0kit:applications": { native: { organizations: { usage: "allow" } } },
+    });
+    expect(warningsOf(config)).toEqual([
+      "auth0kit:mfa.factors.phone: SMS codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications native); steer B2B users to otp or WebAuthn and keep phone as a consumer fallback",
+    ]);
+  });
+
+  it("names voice as well when phone codes go by voice too", () => {
+    const config = configWith({
+      "auth0kit:mfa": { ...MFA_WITH_SMS, factors: { ...MFA_WITH_SMS.factors, phone: { messageTypes: ["sms", "voice"] } } },
+      "auth0kit:applications": { spa: { organizations: { usage: "require" } } },
+    });
+    expect(warningsOf(config)[0]).toMatch(/^auth0kit:mfa\.factors\.phone: SMS and voice codes are discouraged .*\(applications spa\)/);
+  });
+
+  it("allows SMS without a warning when no application uses organizations", () => {
+    expect(warningsOf(configWith({ "auth0kit:mfa": MFA_WITH_SMS }))).toEqual([]);
+  });
+
+  it("keeps a warning from being an error", () => {
+    const config = configWith({ "auth0kit:mfa": MFA_WITH_SMS, "auth0kit:applications": { native: { organizations: { usage: "allow" } } } });
+    expect(issuesOf(config)).toEqual([]);
+  });
+
+  it.each(["stage", "prod"])("warns when a %s stack does not manage MFA", (environment) => {
+    expect(warningsOf(configWith({ "auth0kit:environment": environment }))).toEqual([
+      `auth0kit:mfa: not set, so this ${environment} stack leaves the tenant's MFA policy as it is; set auth0kit:mfa with a policy such as confidence-score`,
+    ]);
+  });
+
+  it("does not warn about unmanaged MFA in dev", () => {
+    expect(warningsOf(configWith())).toEqual([]);
+  });
+
+  it("warns when a protection is turned off in prod", () => {
+    const config = configWith({
+      "auth0kit:environment": "prod",
+      "auth0kit:mfa": { policy: "all-applications", factors: { otp: true, recoveryCodes: true } },
+      "auth0kit:attackProtection": { breachedPasswords: { enabled: false } },
+    });
+    expect(warningsOf(config)).toEqual([
+      "auth0kit:attackProtection.breachedPasswords.enabled: false turns this protection off in prod; remove enabled: false unless that is intended",
+    ]);
+  });
+});
