@@ -1,3 +1,4 @@
+import type { ActionConfig, ActionSecretSource } from "./schema/actions";
 import type { ApiConfig } from "./schema/apis";
 import type { ApplicationConfig, ApplicationType } from "./schema/applications";
 import type { Environment, TenantConfig } from "./schema/tenant";
@@ -18,6 +19,7 @@ export interface TenantSpec {
   readonly tenant: TenantConfig;
   readonly apis: Readonly<Record<string, ApiSpec>>;
   readonly applications: Readonly<Record<string, ApplicationSpec>>;
+  readonly actions: Readonly<Record<string, ActionSpec>>;
 }
 
 export interface ApiSpec extends ApiConfig {
@@ -31,6 +33,16 @@ export interface ApplicationSpec extends Omit<ApplicationConfig, "grantTypes"> {
   readonly type: ApplicationType;
   /** In config order; the application type's defaults when the config lists none. */
   readonly grantTypes: readonly string[];
+}
+
+export interface ActionSpec extends Omit<ActionConfig, "secrets" | "tokenExchangeProfile"> {
+  readonly key: string;
+  readonly name: string;
+  /** The source file's text, exactly as read: this is what Auth0 runs. */
+  readonly code: string;
+  /** By secret name, including the defaults the loader adds (FAIL_CLOSED, SUBJECT_TOKEN_TYPE). */
+  readonly secrets: Readonly<Record<string, ActionSecretSource>>;
+  readonly tokenExchangeProfile?: { readonly name: string; readonly subjectTokenType: string };
 }
 
 /** Every environment that gets production-grade rules. */

@@ -1,5 +1,6 @@
 import type { ConfigIssue } from "../issues";
 import type { TenantSpec } from "../spec";
+import { actionHandlers, actionSecretReferences, bindingOrder, tokenExchangeProfiles, uniqueActionNames } from "./actions";
 import { apiTokenLifetimes, permissionsInTokenNeedsRbac, uniqueIdentifiers, uniquePermissions } from "./apis";
 import {
   grantsReferenceApis,
@@ -30,6 +31,11 @@ export const RULES: readonly Rule[] = [
   refreshTokenPolicy,
   sessionLifetimes,
   productionUrls,
+  actionHandlers,
+  bindingOrder,
+  tokenExchangeProfiles,
+  actionSecretReferences,
+  uniqueActionNames,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

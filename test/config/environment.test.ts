@@ -26,7 +26,7 @@ describe("auth0kit:environment", () => {
 });
 
 describe("top-level keys", () => {
-  const knownKeys = "auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications";
+  const knownKeys = "auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:actions";
 
   it("rejects a misspelled auth0kit key and lists the known keys", () => {
     expect(issuesOf(configWith({ "auth0kit:aplications": {} }))).toEqual([
