@@ -44,4 +44,7 @@ export const TYPES = {
   clientGrant: "auth0:index/clientGrant:ClientGrant",
   resourceServer: "auth0:index/resourceServer:ResourceServer",
   resourceServerScopes: "auth0:index/resourceServerScopes:ResourceServerScopes",
+  action: "auth0:index/action:Action",
+  triggerActions: "auth0:index/triggerActions:TriggerActions",
+  tokenExchangeProfile: "auth0:index/tokenExchangeProfile:TokenExchangeProfile",
 } as const;
