@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { ActionSecretSource } from "../config/schema/actions";
 import type { TenantSpec } from "../config/spec";
+import { TenantActions } from "./actions";
 import { Api } from "./api";
 import { Application } from "./application";
 import { type ConnectionOutputs, DatabaseConnection, EnterpriseConnection, SocialConnection } from "./connection";
@@ -50,6 +52,8 @@ export class Auth0Tenant extends pulumi.ComponentResource {
   readonly mfa?: Mfa;
   readonly attackProtection?: AttackProtection;
   readonly customDomain?: CustomDomain;
+  /** Set when the stack declares Actions. */
+  readonly actions?: TenantActions;
 
   constructor(name: string, args: Auth0TenantArgs, opts?: pulumi.ComponentResourceOptions) {
     super("auth0kit:tenant:Auth0Tenant", name, {}, opts);
@@ -122,6 +126,24 @@ export class Auth0Tenant extends pulumi.ComponentResource {
         { customDomain: custom, protect },
         { parent: this },
       );
+    }
+    if (Object.keys(spec.actions).length > 0) {
+      // Action secrets come from the applications and APIs above, so those exist first.
+      const resolve = (source: ActionSecretSource): pulumi.Input<string> => {
+        if ("value" in source) return source.value;
+        if ("secret" in source) return args.secrets[source.secret]!;
+        if ("clientId" in source) return applications[source.clientId]!.clientId;
+        if ("clientSecret" in source) return applications[source.clientSecret]!.clientSecret!;
+        if ("apiIdentifier" in source) return apis[source.apiIdentifier]!.identifier;
+        return spec.domain;
+      };
+      const secrets = Object.fromEntries(
+        Object.values(spec.actions).map((action) => [
+          action.key,
+          Object.fromEntries(Object.entries(action.secrets).map(([secretName, source]) => [secretName, resolve(source)])),
+        ]),
+      );
+      this.actions = new TenantActions(`${name}-actions`, { actions: spec.actions, secrets }, { parent: this });
     }
 
     this.registerOutputs({ issuer: this.issuer, jwksUrl: this.jwksUrl });

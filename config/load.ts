@@ -1,8 +1,10 @@
 import type { z } from "zod";
+import { PROJECT_ROOT, projectFileReader, readActionSources, type SourceReader } from "./actionSources";
 import { DEFAULT_GRANT_TYPES } from "./defaults";
 import { type ConfigIssue, ConfigError } from "./issues";
 import { checkRules } from "./rules";
 import { checkSecretRefs, collectSecretRefs } from "./secrets";
+import { ACTION_TRIGGERS, actionsSchema, type ActionSecretSource } from "./schema/actions";
 import { apisSchema } from "./schema/apis";
 import { applicationsSchema } from "./schema/applications";
 import { envFilesSchema } from "./schema/envFiles";
@@ -14,6 +16,7 @@ import { logStreamsSchema } from "./schema/logStreams";
 import { mfaSchema } from "./schema/mfa";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
 import {
+  type ActionSpec,
   type ApiSpec,
   type ApplicationSpec,
   type ConnectionSpec,
@@ -49,6 +52,7 @@ const KEY_SCHEMAS = {
   logStreams: logStreamsSchema,
   mfa: mfaSchema.optional(),
   attackProtection: attackProtectionSchema.optional(),
+  actions: actionsSchema,
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
 
@@ -57,17 +61,24 @@ const PROVIDER_SECRET_KEYS = ["auth0:clientSecret", "auth0:apiToken", "auth0:cli
 
 /**
  * Builds the validated TenantSpec of a stack, or throws a ConfigError listing every problem.
- * `env` supplies the provider's AUTH0_* fallbacks (pass `process.env`).
+ * `env` supplies the provider's AUTH0_* fallbacks (pass `process.env`); `readSource` reads Action
+ * sources relative to the project root (defaults to the project this file belongs to).
  */
-export function loadSpec(config: StackConfig, env: Readonly<Record<string, string | undefined>> = {}): TenantSpec {
+export function loadSpec(
+  config: StackConfig,
+  env: Readonly<Record<string, string | undefined>> = {},
+  readSource: SourceReader = projectFileReader(PROJECT_ROOT),
+): TenantSpec {
   const issues: ConfigIssue[] = [];
   const { known, secretRefs } = readKnownKeys(config, issues);
   issues.push(...checkProviderSecrets(config));
   const domain = resolveDomain(config, env, known.environment, issues);
+  const sources = readActionSources(`${NAMESPACE}:actions`, known.actions ?? {}, readSource);
+  issues.push(...sources.issues);
   if (issues.length > 0 || known.environment === undefined) {
     throw new ConfigError(uniqueIssues(issues));
   }
-  const spec = normalize(known as Known, domain, secretRefs);
+  const spec = normalize(known as Known, domain, secretRefs, sources.codes);
   const ruleIssues = checkRules(spec);
   if (ruleIssues.length > 0) throw new ConfigError(ruleIssues);
   return spec;
@@ -149,7 +160,7 @@ function uniqueIssues(issues: readonly ConfigIssue[]): ConfigIssue[] {
   });
 }
 
-function normalize(known: Known, domain: string, secretRefs: readonly string[]): TenantSpec {
+function normalize(known: Known, domain: string, secretRefs: readonly string[], codes: Readonly<Record<string, string>>): TenantSpec {
   const apis: Record<string, ApiSpec> = {};
   for (const key of Object.keys(known.apis).sort()) {
     const api = known.apis[key]!;
@@ -183,6 +194,20 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[]):
     const stream = known.logStreams[key]!;
     logStreams[key] = { ...stream, key, name: stream.name ?? key };
   }
+  const actions: Record<string, ActionSpec> = {};
+  for (const key of Object.keys(known.actions).sort()) {
+    const action = known.actions[key]!;
+    const name = action.name ?? key;
+    const profile = action.tokenExchangeProfile && { name: action.tokenExchangeProfile.name ?? name, subjectTokenType: action.tokenExchangeProfile.subjectTokenType };
+    actions[key] = {
+      ...action,
+      key,
+      name,
+      code: codes[key]!,
+      secrets: { ...defaultActionSecrets(known.environment, action.trigger, profile?.subjectTokenType), ...action.secrets },
+      tokenExchangeProfile: profile,
+    };
+  }
   return {
     environment: known.environment,
     domain,
@@ -197,6 +222,7 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[]):
     logStreams,
     mfa: known.mfa,
     attackProtection: resolveAttackProtection(known.attackProtection, isProductionLike(known.environment)),
+    actions,
   };
 }
 
@@ -211,4 +237,20 @@ function envFileSpec(key: string, file: Known["envFiles"][string]): EnvFileSpec 
     return { name, value: typeof value === "string" ? { literal: value } : (value as EnvValue) };
   });
   return { key, kind: file.kind, path: file.path, lines };
+}
+
+/**
+ * Secrets every Action gets unless its config sets them: FAIL_CLOSED ("true" in stage and prod, so
+ * a backend failure blocks the login there) for Actions run inside a flow, and the profile's
+ * subject token type for a custom-token-exchange Action.
+ */
+function defaultActionSecrets(
+  environment: Known["environment"],
+  trigger: keyof typeof ACTION_TRIGGERS,
+  subjectTokenType: string | undefined,
+): Record<string, ActionSecretSource> {
+  if (ACTION_TRIGGERS[trigger].bound === "profile") {
+    return subjectTokenType === undefined ? {} : { SUBJECT_TOKEN_TYPE: { value: subjectTokenType } };
+  }
+  return { FAIL_CLOSED: { value: isProductionLike(environment) ? "true" : "false" } };
 }

@@ -1,3 +1,4 @@
+import type { ActionConfig, ActionSecretSource } from "./schema/actions";
 import type { ApiConfig } from "./schema/apis";
 import type { AttackProtectionSpec } from "./schema/attackProtection";
 import type { LogStreamConfig } from "./schema/logStreams";
@@ -33,6 +34,7 @@ export interface TenantSpec {
   readonly mfa?: MfaConfig;
   /** Undefined when the stack manages no attack protection (dev without the key). */
   readonly attackProtection?: AttackProtectionSpec;
+  readonly actions: Readonly<Record<string, ActionSpec>>;
 }
 
 export type LogStreamSpec = LogStreamConfig & { readonly key: string; readonly name: string };
@@ -57,6 +59,15 @@ export interface ApplicationSpec extends Omit<ApplicationConfig, "grantTypes"> {
 export type ConnectionSpec = ConnectionConfig & { readonly key: string; readonly name: string };
 
 export type OrganizationSpec = OrganizationConfig & { readonly key: string; readonly name: string };
+export interface ActionSpec extends Omit<ActionConfig, "secrets" | "tokenExchangeProfile"> {
+  readonly key: string;
+  readonly name: string;
+  /** The source file's text, exactly as read: this is what Auth0 runs. */
+  readonly code: string;
+  /** By secret name, including the defaults the loader adds (FAIL_CLOSED, SUBJECT_TOKEN_TYPE). */
+  readonly secrets: Readonly<Record<string, ActionSecretSource>>;
+  readonly tokenExchangeProfile?: { readonly name: string; readonly subjectTokenType: string };
+}
 
 /** Every environment that gets production-grade rules. */
 export function isProductionLike(environment: Environment): boolean {

@@ -25,6 +25,10 @@ const COMPUTED_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
   "auth0:index/clientCredentials:ClientCredentials": ["clientSecret"],
   "auth0:index/resourceServer:ResourceServer": [],
   "auth0:index/customDomain:CustomDomain": ["status", "originDomainName"],
+  // `id` is filled for every custom resource; an Action also reports the version it deployed.
+  "auth0:index/action:Action": ["versionId"],
+  "auth0:index/triggerActions:TriggerActions": [],
+  "auth0:index/tokenExchangeProfile:TokenExchangeProfile": [],
 };
 
 /**

@@ -61,4 +61,7 @@ export const TYPES = {
   organization: "auth0:index/organization:Organization",
   organizationConnections: "auth0:index/organizationConnections:OrganizationConnections",
   organizationConnection: "auth0:index/organizationConnection:OrganizationConnection",
+  action: "auth0:index/action:Action",
+  triggerActions: "auth0:index/triggerActions:TriggerActions",
+  tokenExchangeProfile: "auth0:index/tokenExchangeProfile:TokenExchangeProfile",
 } as const;

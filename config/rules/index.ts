@@ -1,5 +1,6 @@
 import type { ConfigIssue } from "../issues";
 import type { TenantSpec } from "../spec";
+import { actionHandlers, actionSecretReferences, bindingOrder, tokenExchangeProfiles, uniqueActionNames } from "./actions";
 import { apiTokenLifetimes, permissionsInTokenNeedsRbac, uniqueIdentifiers, uniquePermissions } from "./apis";
 import {
   grantsReferenceApis,
@@ -77,6 +78,11 @@ export const RULES: readonly Rule[] = [
   allowlistsAreNarrow,
   breachedPasswordNotifications,
   customDomainIsOwned,
+  actionHandlers,
+  bindingOrder,
+  tokenExchangeProfiles,
+  actionSecretReferences,
+  uniqueActionNames,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

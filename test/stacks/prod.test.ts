@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlannedResource } from "../../plan/mockRuntime";
@@ -93,7 +94,73 @@ describe("the prod stack reproduces the runbook's API and applications", () => {
 
   it("protects the API from deletion and uses no http or localhost URL", () => {
     expect(named("tenant-api-alphaswarm-api-server").protect).toBe(true);
-    expect(JSON.stringify(resources)).not.toMatch(/http:\/\/|localhost/);
+    // Action code is checked apart: it names URIs such as the PAPE multi-factor policy (http://…).
+    const withoutCode = resources.map((r) => ({ ...r, inputs: { ...r.inputs, code: undefined } }));
+    expect(JSON.stringify(withoutCode)).not.toMatch(/http:\/\/|localhost/);
+  });
+});
+
+describe("the prod stack deploys the runbook's Actions", () => {
+  const ACTIONS_DIR = path.join(ROOT, "actions");
+  const sources = fs.readdirSync(ACTIONS_DIR).filter((f) => f.endsWith(".js")).sort();
+  const actions = () => resources.filter((r) => r.type === "auth0:index/action:Action");
+
+  it("has four Action sources under actions/", () => {
+    expect(sources).toEqual(["agent-delegation.js", "idp-group-sync.js", "post-login.js", "pre-user-registration.js"]);
+  });
+
+  it.each(sources)("deploys %s byte for byte as a node22 Action", (file) => {
+    const code = fs.readFileSync(path.join(ACTIONS_DIR, file), "utf8");
+    const deployed = actions().filter((a) => a.inputs.code === code);
+    expect(deployed).toHaveLength(1);
+    expect(deployed[0]!.inputs).toMatchObject({ runtime: "node22", deploy: true });
+  });
+
+  it("binds post-login first and the IdP group sync second in the post-login flow, after both are deployed", () => {
+    const binding = named("tenant-actions-trigger-post-login");
+    expect(binding.inputs).toEqual({
+      trigger: "post-login",
+      actions: [
+        { id: "placeholder:tenant-actions-action-post-login:id", displayName: "alphaswarm-post-login" },
+        { id: "placeholder:tenant-actions-action-idp-group-sync:id", displayName: "alphaswarm-idp-group-sync" },
+      ],
+    });
+    expect(binding.dependsOn).toEqual(["tenant-actions-action-idp-group-sync", "tenant-actions-action-post-login"]);
+  });
+
+  it("binds the pre-user-registration Action, failing closed in prod", () => {
+    expect(named("tenant-actions-trigger-pre-user-registration").inputs.actions).toEqual([
+      { id: "placeholder:tenant-actions-action-pre-user-registration:id", displayName: "alphaswarm-pre-user-registration" },
+    ]);
+    expect(named("tenant-actions-action-pre-user-registration").inputs).toMatchObject({
+      supportedTriggers: { id: "pre-user-registration", version: "v2" },
+      secrets: [{ name: "FAIL_CLOSED", value: "true" }, { name: "INVITE_CHECK", value: "off" }],
+    });
+  });
+
+  it("keeps the login Actions' secrets (which hold the callback client secret) secret", () => {
+    for (const action of ["tenant-actions-action-post-login", "tenant-actions-action-idp-group-sync"]) {
+      const secrets = named(action).inputs.secrets as { name: string; value: string }[];
+      expect(secrets.find((entry) => entry.name === "CLIENT_SECRET")?.value).toBe("[secret]");
+    }
+  });
+
+  it("routes the agent-delegation subject token type to its Action for the agent broker", () => {
+    expect(named("tenant-actions-profile-agent-delegation").inputs).toEqual({
+      name: "alphaswarm-agent-delegation",
+      subjectTokenType: "urn:alphaswarm:agent-delegation",
+      actionId: "placeholder:tenant-actions-action-agent-delegation:id",
+      type: "custom_authentication",
+    });
+    expect(named("tenant-actions-action-agent-delegation").inputs).toMatchObject({
+      supportedTriggers: { id: "custom-token-exchange", version: "v1" },
+      secrets: [
+        { name: "API_AUDIENCE", value: "https://api.alpha-swarm.ai/" },
+        { name: "AUTH0_DOMAIN", value: "alphaswarm-prod.us.auth0.com" },
+        { name: "BROKER_CLIENT_ID", value: "placeholder:tenant-app-agent-broker-client:clientId" },
+        { name: "SUBJECT_TOKEN_TYPE", value: "urn:alphaswarm:agent-delegation" },
+      ],
+    });
   });
 });
 

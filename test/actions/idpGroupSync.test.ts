@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { BACKEND, backendSecrets, type FakeApi, fakeApi, FakeCache, fakeFetch, healthyBackend, json, loadAction, TENANT } from "./fakes";
+
+type GroupSync = { onExecutePostLogin(event: unknown, api: unknown): Promise<void> };
+const { onExecutePostLogin } = loadAction<GroupSync>("idp-group-sync.js");
+
+function enterpriseLogin(strategy: string, user: Record<string, unknown>, connectionName = `acme-${strategy}`) {
+  return {
+    secrets: backendSecrets(),
+    user: { user_id: `${strategy}|acme|ada`, email: "ada@acme.example", identities: [{ connection: connectionName, provider: strategy, user_id: "ada" }], ...user },
+    connection: { id: `con_${strategy}`, name: connectionName, strategy },
+    organization: { id: "org_acme", name: "acme" },
+    client: { client_id: "spa-client-id", name: "alphaswarm-spa" },
+    transaction: { protocol: "oidc-basic-profile", acr_values: [] },
+  };
+}
+
+let api: FakeApi;
+beforeEach(() => {
+  api = fakeApi();
+  vi.spyOn(console, "log").mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+const syncBodies = (calls: { url: string; body: unknown }[]) => calls.filter((c) => c.url === `${BACKEND}/_internal/idp/sync-groups`).map((c) => c.body);
+
+describe("IdP group sync per identity provider", () => {
+  it.each([
+    ["waad (Entra ID) groups on the profile", "waad", { groups: ["Traders", "Quant-Research", "Traders"] }, ["Quant-Research", "Traders"]],
+    ["okta groups on the profile", "okta", { groups: ["alphaswarm-admins", "Everyone"] }, ["Everyone", "alphaswarm-admins"]],
+    ["Google Workspace groups on the profile", "google-apps", { groups: ["risk@acme.example", "eng@acme.example"] }, ["eng@acme.example", "risk@acme.example"]],
+    ["a single SAML group attribute", "samlp", { "http://schemas.xmlsoap.org/claims/Group": "Desk-A" }, ["Desk-A"]],
+    ["an Entra SAML groups claim", "samlp", { "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups": ["0f3c…-guid", "7a1d…-guid"] }, ["0f3c…-guid", "7a1d…-guid"]],
+    ["an empty group list (the user left every group)", "oidc", { groups: [] }, []],
+  ])("posts %s", async (_label, strategy, profile, groups) => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(enterpriseLogin(strategy, profile), api);
+    expect(syncBodies(calls)).toEqual([
+      {
+        user_id: `${strategy}|acme|ada`,
+        connection: { id: `con_${strategy}`, name: `acme-${strategy}`, strategy },
+        organization_id: "org_acme",
+        groups,
+      },
+    ]);
+    expect(calls.find((c) => c.url.endsWith("/sync-groups"))!.headers.authorization).toBe("Bearer m2m-token-1");
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+
+  it("reads groups from this connection's identity profile when the profile root has none", async () => {
+    const { calls } = healthyBackend();
+    const event = enterpriseLogin("okta", {});
+    event.user.identities = [
+      { connection: "other", provider: "okta", user_id: "x", profileData: { groups: ["Wrong"] } } as never,
+      { connection: "acme-okta", provider: "okta", user_id: "ada", profileData: { groups: ["Right"] } } as never,
+    ];
+    await onExecutePostLogin(event, api);
+    expect((syncBodies(calls)[0] as { groups: string[] }).groups).toEqual(["Right"]);
+  });
+
+  it("does nothing for a database login", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin({ ...enterpriseLogin("auth0", { groups: ["ignored"] }), connection: { id: "con_db", name: "Username-Password-Authentication", strategy: "auth0" } }, api);
+    expect(calls).toEqual([]);
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+
+  it("does nothing for a social login", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(enterpriseLogin("google-oauth2", { groups: ["ignored"] }), api);
+    expect(calls).toEqual([]);
+  });
+
+  it("does not sync an enterprise login whose IdP sends no group claim", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(enterpriseLogin("waad", {}), api);
+    expect(calls).toEqual([]);
+    expect(console.log).toHaveBeenCalledWith("alphaswarm-idp-group-sync: no group claim from waad connection acme-waad; nothing to sync");
+  });
+
+  it("sends null as the organization for a login outside any organization", async () => {
+    const { calls } = healthyBackend();
+    const { organization: _, ...event } = enterpriseLogin("okta", { groups: ["A"] });
+    await onExecutePostLogin(event, api);
+    expect((syncBodies(calls)[0] as { organization_id: unknown }).organization_id).toBeNull();
+  });
+});
+
+describe("IdP group sync token and failures", () => {
+  it("reuses the cached M2M token across logins", async () => {
+    const { calls } = healthyBackend();
+    const cache = new FakeCache();
+    await onExecutePostLogin(enterpriseLogin("okta", { groups: ["A"] }), fakeApi(cache));
+    await onExecutePostLogin(enterpriseLogin("okta", { groups: ["B"] }), fakeApi(cache));
+    expect(calls.filter((c) => c.url === `https://${TENANT}/oauth/token`)).toHaveLength(1);
+  });
+
+  it.each([
+    ["true", 1],
+    ["false", 0],
+  ])("on a backend 5xx with FAIL_CLOSED=%s denies the login %i time(s)", async (failClosed, denials) => {
+    fakeFetch({
+      [`https://${TENANT}/oauth/token`]: () => json({ access_token: "t", expires_in: 3600 }),
+      [`${BACKEND}/_internal/idp/sync-groups`]: () => json({}, 502),
+    });
+    await onExecutePostLogin({ ...enterpriseLogin("waad", { groups: ["A"] }), secrets: backendSecrets({ FAIL_CLOSED: failClosed }) }, api);
+    expect(api.access.deny).toHaveBeenCalledTimes(denials);
+  });
+
+  it.each([
+    ["true", 1],
+    ["false", 0],
+  ])("on a backend timeout with FAIL_CLOSED=%s denies the login %i time(s)", async (failClosed, denials) => {
+    vi.useFakeTimers();
+    fakeFetch({
+      [`https://${TENANT}/oauth/token`]: () => json({ access_token: "t", expires_in: 3600 }),
+      [`${BACKEND}/_internal/idp/sync-groups`]: () => "hang",
+    });
+    const run = onExecutePostLogin({ ...enterpriseLogin("waad", { groups: ["A"] }), secrets: backendSecrets({ FAIL_CLOSED: failClosed, BACKEND_TIMEOUT_MS: "1000" }) }, api);
+    await vi.advanceTimersByTimeAsync(1000);
+    await run;
+    expect(api.access.deny).toHaveBeenCalledTimes(denials);
+    expect(console.log).toHaveBeenCalledWith(expect.stringContaining("/_internal/idp/sync-groups timed out after 1000 ms"));
+  });
+});

@@ -1,0 +1,233 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AUDIENCE, BACKEND, backendSecrets, type FakeApi, fakeApi, FakeCache, fakeFetch, healthyBackend, json, loadAction, TENANT } from "./fakes";
+
+type PostLogin = { onExecutePostLogin(event: unknown, api: unknown): Promise<void> };
+const { onExecutePostLogin } = loadAction<PostLogin>("post-login.js");
+const MFA = "http://schemas.openid.net/pape/policies/2007/06/multi-factor";
+
+/** A post-login event as Auth0 sends it for a database login, overridable per test. */
+function loginEvent(overrides: Record<string, unknown> = {}) {
+  return {
+    secrets: backendSecrets(),
+    user: {
+      user_id: "auth0|64f0c0ffee",
+      email: "ada@example.com",
+      email_verified: true,
+      name: "Ada Lovelace",
+      picture: "https://cdn.example.com/ada.png",
+      identities: [{ connection: "Username-Password-Authentication", provider: "auth0", user_id: "64f0c0ffee" }],
+    },
+    connection: { id: "con_db", name: "Username-Password-Authentication", strategy: "auth0" },
+    client: { client_id: "spa-client-id", name: "alphaswarm-spa", metadata: {} },
+    transaction: { protocol: "oidc-basic-profile", acr_values: [], requested_scopes: ["openid", "profile"] },
+    authorization: { roles: ["trader", "analyst"] },
+    stats: { logins_count: 3 },
+    request: { ip: "203.0.113.7", hostname: TENANT },
+    ...overrides,
+  };
+}
+
+let api: FakeApi;
+beforeEach(() => {
+  api = fakeApi();
+  vi.spyOn(console, "log").mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe("post-login claims", () => {
+  it("sets org_id, org_name and sorted roles under the namespace on both tokens for an organization login", async () => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ organization: { id: "org_acme", name: "acme", display_name: "Acme", metadata: {} } }), api);
+    const expected = [
+      ["https://alphaswarm.internal/org_id", "org_acme"],
+      ["https://alphaswarm.internal/org_name", "acme"],
+      ["https://alphaswarm.internal/roles", ["analyst", "trader"]],
+    ];
+    expect(api.idToken.setCustomClaim.mock.calls).toEqual(expected);
+    expect(api.accessToken.setCustomClaim.mock.calls).toEqual(expected);
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+
+  it("sets no organization claim when the login is not organization-scoped", async () => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent(), api);
+    const names = api.accessToken.setCustomClaim.mock.calls.map(([name]) => name);
+    expect(names).toEqual(["https://alphaswarm.internal/roles"]);
+  });
+
+  it("adds the trailing slash a namespace written without one is missing", async () => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ secrets: backendSecrets({ CLAIMS_NAMESPACE: "https://alphaswarm.internal" }), organization: { id: "org_1", name: "one" } }), api);
+    expect(api.idToken.setCustomClaim).toHaveBeenCalledWith("https://alphaswarm.internal/org_id", "org_1");
+  });
+
+  it("denies the login when the namespace is not configured and the policy is fail-closed", async () => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ secrets: backendSecrets({ CLAIMS_NAMESPACE: undefined }) }), api);
+    expect(api.idToken.setCustomClaim).not.toHaveBeenCalled();
+    expect(api.access.deny).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("post-login just-in-time sync", () => {
+  it("posts the user to /_internal/auth0/sync with a client-credentials token for the API", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(loginEvent({ organization: { id: "org_acme", name: "acme" } }), api);
+    expect(calls.map((c) => c.url)).toEqual([`https://${TENANT}/oauth/token`, `${BACKEND}/_internal/auth0/sync`]);
+    expect(calls[0]!.body).toEqual({ grant_type: "client_credentials", client_id: "callback-client-id", client_secret: "callback-client-secret", audience: AUDIENCE });
+    expect(calls[1]!.headers.authorization).toBe("Bearer m2m-token-1");
+    expect(calls[1]!.body).toEqual({
+      user_id: "auth0|64f0c0ffee",
+      email: "ada@example.com",
+      email_verified: true,
+      name: "Ada Lovelace",
+      picture: "https://cdn.example.com/ada.png",
+      connection: { id: "con_db", name: "Username-Password-Authentication", strategy: "auth0" },
+      organization: { id: "org_acme", name: "acme" },
+    });
+  });
+
+  it("reuses the cached token on the next execution instead of asking the token endpoint again", async () => {
+    const { calls } = healthyBackend();
+    const cache = new FakeCache();
+    await onExecutePostLogin(loginEvent(), fakeApi(cache));
+    await onExecutePostLogin(loginEvent(), fakeApi(cache));
+    expect(calls.filter((c) => c.url.endsWith("/oauth/token"))).toHaveLength(1);
+    expect(calls.filter((c) => c.url.endsWith("/sync")).map((c) => c.headers.authorization)).toEqual(["Bearer m2m-token-1", "Bearer m2m-token-1"]);
+  });
+
+  it("caches the token until a minute before it expires, then fetches a new one", async () => {
+    vi.useFakeTimers({ now: new Date("2025-06-01T12:00:00Z") });
+    const { calls } = healthyBackend();
+    const cache = new FakeCache();
+    await onExecutePostLogin(loginEvent(), fakeApi(cache));
+    expect(cache.set).toHaveBeenCalledWith(expect.stringContaining("callback-client-id"), "m2m-token-1", { expires_at: Date.now() + 3_540_000 });
+
+    vi.setSystemTime(new Date("2025-06-01T12:58:59Z"));
+    await onExecutePostLogin(loginEvent(), fakeApi(cache));
+    vi.setSystemTime(new Date("2025-06-01T12:59:01Z"));
+    await onExecutePostLogin(loginEvent(), fakeApi(cache));
+    expect(calls.filter((c) => c.url.endsWith("/sync")).map((c) => c.headers.authorization)).toEqual([
+      "Bearer m2m-token-1",
+      "Bearer m2m-token-1",
+      "Bearer m2m-token-2",
+    ]);
+  });
+
+  it("refreshes a token whose cache record is past its expires_at even if the cache still returns it", async () => {
+    vi.useFakeTimers({ now: new Date("2025-06-01T12:00:00Z") });
+    const { calls } = healthyBackend();
+    const stale = fakeApi();
+    stale.cache.get.mockReturnValue({ value: "stale-token", expires_at: Date.now() - 1 });
+    await onExecutePostLogin(loginEvent(), stale);
+    expect(calls.at(-1)!.headers.authorization).toBe("Bearer m2m-token-1");
+  });
+
+  it("skips the sync on a refresh-token exchange but still sets the claims", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(loginEvent({ transaction: { protocol: "oauth2-refresh-token" }, organization: { id: "org_1", name: "one" } }), api);
+    expect(calls).toEqual([]);
+    expect(api.accessToken.setCustomClaim).toHaveBeenCalledWith("https://alphaswarm.internal/org_id", "org_1");
+  });
+});
+
+describe("post-login failure policy", () => {
+  const hanging = () =>
+    fakeFetch({
+      [`https://${TENANT}/oauth/token`]: () => json({ access_token: "t", expires_in: 3600 }),
+      [`${BACKEND}/_internal/auth0/sync`]: () => "hang",
+    });
+  const failing = () =>
+    fakeFetch({
+      [`https://${TENANT}/oauth/token`]: () => json({ access_token: "t", expires_in: 3600 }),
+      [`${BACKEND}/_internal/auth0/sync`]: () => json({ detail: "database unavailable" }, 503),
+    });
+
+  async function runWithTimeout(failClosed: string): Promise<void> {
+    vi.useFakeTimers();
+    hanging();
+    const run = onExecutePostLogin(loginEvent({ secrets: backendSecrets({ FAIL_CLOSED: failClosed, BACKEND_TIMEOUT_MS: "2500" }) }), api);
+    await vi.advanceTimersByTimeAsync(2499);
+    expect(api.access.deny).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await run;
+  }
+
+  it("denies the login when the backend does not answer within the timeout and the policy is fail-closed", async () => {
+    await runWithTimeout("true");
+    expect(api.access.deny).toHaveBeenCalledWith("Sign-in is temporarily unavailable; please try again in a moment.");
+    expect(console.log).toHaveBeenCalledWith("alphaswarm-post-login: /_internal/auth0/sync timed out after 2500 ms (denying the login)");
+  });
+
+  it("lets the login continue after a backend timeout when the policy is fail-open", async () => {
+    await runWithTimeout("false");
+    expect(api.access.deny).not.toHaveBeenCalled();
+    expect(console.log).toHaveBeenCalledWith("alphaswarm-post-login: /_internal/auth0/sync timed out after 2500 ms (login continues)");
+  });
+
+  it("times out after 5 seconds when no timeout is configured", async () => {
+    vi.useFakeTimers();
+    hanging();
+    const run = onExecutePostLogin(loginEvent(), api);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(api.access.deny).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await run;
+    expect(api.access.deny).toHaveBeenCalledTimes(1);
+  });
+
+  it("denies the login on a backend 5xx when the policy is fail-closed", async () => {
+    failing();
+    await onExecutePostLogin(loginEvent(), api);
+    expect(api.access.deny).toHaveBeenCalledTimes(1);
+    expect(console.log).toHaveBeenCalledWith("alphaswarm-post-login: /_internal/auth0/sync answered 503 (denying the login)");
+  });
+
+  it("lets the login continue on a backend 5xx when the policy is fail-open, keeping the claims", async () => {
+    failing();
+    await onExecutePostLogin(loginEvent({ secrets: backendSecrets({ FAIL_CLOSED: "false" }), organization: { id: "org_1", name: "one" } }), api);
+    expect(api.access.deny).not.toHaveBeenCalled();
+    expect(api.accessToken.setCustomClaim).toHaveBeenCalledWith("https://alphaswarm.internal/org_id", "org_1");
+  });
+
+  it("treats a missing FAIL_CLOSED as fail-closed", async () => {
+    failing();
+    await onExecutePostLogin(loginEvent({ secrets: backendSecrets({ FAIL_CLOSED: undefined }) }), api);
+    expect(api.access.deny).toHaveBeenCalledTimes(1);
+  });
+
+  it("denies the login when the token endpoint refuses the callback application, without caching anything", async () => {
+    fakeFetch({ [`https://${TENANT}/oauth/token`]: () => json({ error: "access_denied" }, 401) });
+    await onExecutePostLogin(loginEvent(), api);
+    expect(api.access.deny).toHaveBeenCalledTimes(1);
+    expect(api.cache.set).not.toHaveBeenCalled();
+    expect(console.log).toHaveBeenCalledWith("alphaswarm-post-login: the token endpoint answered 401 (denying the login)");
+  });
+
+  it("never writes the client secret or the token to the log", async () => {
+    failing();
+    await onExecutePostLogin(loginEvent(), api);
+    const logged = JSON.stringify(vi.mocked(console.log).mock.calls);
+    expect(logged).not.toContain("callback-client-secret");
+    expect(logged).not.toContain("Bearer");
+  });
+});
+
+describe("post-login step-up", () => {
+  it("requires MFA without remembering the browser when the application asks for the multi-factor policy", async () => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ transaction: { protocol: "oidc-basic-profile", acr_values: [MFA] } }), api);
+    expect(api.multifactor.enable).toHaveBeenCalledWith("any", { allowRememberBrowser: false });
+  });
+
+  it("does not ask for MFA when acr_values do not request it", async () => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ transaction: { protocol: "oidc-basic-profile", acr_values: ["urn:example:loa:1"] } }), api);
+    await onExecutePostLogin(loginEvent({ transaction: { protocol: "oidc-basic-profile" } }), api);
+    expect(api.multifactor.enable).not.toHaveBeenCalled();
+  });
+});
