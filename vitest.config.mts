@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,6 +6,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // The Pulumi SDK keeps its runtime state per process; each test file gets its own.
     pool: "forks",
+    // Many files spend their time in child processes or imports, not on a core: use every core.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 30_000,
   },
 });
