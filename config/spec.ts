@@ -91,5 +91,5 @@ export interface EnvFileSpec {
 
 /** Whether a value is secret: it must then stay a secret output and never reach a frontend file. */
 export function isSecretValue(value: EnvValue): boolean {
-  return "secret" in value || ("ref" in value && (value.ref === "clientSecret" || value.ref === "generatedSecret"));
+  return "secret" in value || ("ref" in value && (value.ref === "clientSecret" || value.ref === "generatedSecret" || value.ref === "logStreamSecret"));
 }

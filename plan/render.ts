@@ -20,7 +20,7 @@ export function planJson(result: PlanResult): string {
 /** A tree of every resource `pulumi up` would create, then the stack outputs. */
 export function planText(result: PlanResult): string {
   const custom = result.resources.filter((r) => r.custom).length;
-  const lines = [`Plan for stack ${result.stack}: ${custom} Auth0 resources in ${result.resources.length - custom} components`, ""];
+  const lines = [`Plan for stack ${result.stack}: ${custom} resources in ${result.resources.length - custom} components`, ""];
   const children = new Map<string | null, PlannedResource[]>();
   for (const resource of result.resources) {
     const siblings = children.get(resource.parent) ?? [];

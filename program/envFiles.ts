@@ -14,6 +14,8 @@ export interface EnvSources {
     readonly managementApiAudience: string;
     readonly apis: Readonly<Record<string, { readonly identifier: pulumi.Output<string> }>>;
     readonly applications: Readonly<Record<string, { readonly clientId: pulumi.Output<string>; readonly clientSecret?: pulumi.Output<string> }>>;
+    readonly organizations: Readonly<Record<string, { readonly id: pulumi.Output<string> }>>;
+    readonly logStreams: Readonly<Record<string, { readonly bearerSecret?: pulumi.Output<string> }>>;
   };
   readonly generated: Readonly<Record<string, pulumi.Output<string>>>;
   readonly secrets: Readonly<Record<string, pulumi.Output<string>>>;
@@ -75,6 +77,12 @@ function resolve(spec: TenantSpec, value: EnvValue, sources: EnvSources): pulumi
       return pulumi.output(tenant.issuer);
     case "domain":
       return pulumi.output(tenant.domain);
+    case "customDomain":
+      return pulumi.output(spec.tenant.customDomain!.domain);
+    case "organizationId":
+      return tenant.organizations[value.organization]!.id;
+    case "logStreamSecret":
+      return pulumi.secret(tenant.logStreams[value.logStream]!.bearerSecret!);
     case "jwksUrl":
       return pulumi.output(tenant.jwksUrl);
     case "managementApiAudience":

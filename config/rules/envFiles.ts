@@ -38,6 +38,20 @@ export function envReferencesExist(spec: TenantSpec): ConfigIssue[] {
     if ("application" in value && !Object.hasOwn(spec.applications, value.application)) {
       issues.push({ path: at(v, "application"), message: `unknown application "${value.application}"; ${known(Object.keys(spec.applications), "applications")}` });
     }
+    if (value.ref === "organizationId" && !Object.hasOwn(spec.organizations, value.organization)) {
+      issues.push({ path: at(v, "organization"), message: `unknown organization "${value.organization}"; ${known(Object.keys(spec.organizations), "organizations")}` });
+    }
+    if (value.ref === "logStreamSecret") {
+      const stream = Object.hasOwn(spec.logStreams, value.logStream) ? spec.logStreams[value.logStream] : undefined;
+      if (stream === undefined) {
+        issues.push({ path: at(v, "logStream"), message: `unknown log stream "${value.logStream}"; ${known(Object.keys(spec.logStreams), "log streams")}` });
+      } else if (stream.type !== "webhook") {
+        issues.push({ path: at(v, "logStream"), message: `log stream "${value.logStream}" is a ${stream.type} stream and has no generated bearer secret; reference a webhook stream` });
+      }
+    }
+    if (value.ref === "customDomain" && spec.tenant.customDomain === undefined) {
+      issues.push({ path: at(v), message: "the stack has no custom domain; set auth0kit:tenant.customDomain or use { ref: domain }" });
+    }
     if (value.ref === "generatedSecret" && !Object.hasOwn(spec.generatedSecrets, value.name)) {
       issues.push({
         path: at(v, "name"),
@@ -155,6 +169,12 @@ export function envFrontendScopesConsistent(spec: TenantSpec): ConfigIssue[] {
   return issues;
 }
 
+/** The domain tokens are issued on: the custom domain once the stack switches the issuer to it. */
+export function issuerDomain(spec: TenantSpec): string {
+  const custom = spec.tenant.customDomain;
+  return custom?.useForIssuer ? custom.domain : spec.domain;
+}
+
 /** Tokens are verified with keys from the issuer's own domain; a literal that mixes domains fails at runtime. */
 export function envIssuerMatchesJwks(spec: TenantSpec): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
@@ -162,7 +182,7 @@ export function envIssuerMatchesJwks(spec: TenantSpec): ConfigIssue[] {
     const hosts = variables(spec)
       .filter((v) => v.file === file && /ISSUER|JWKS/.test(v.name))
       .flatMap((v) => {
-        if ("ref" in v.value && (v.value.ref === "issuer" || v.value.ref === "jwksUrl")) return [{ v, host: spec.domain }];
+        if ("ref" in v.value && (v.value.ref === "issuer" || v.value.ref === "jwksUrl")) return [{ v, host: issuerDomain(spec) }];
         if ("literal" in v.value) {
           const host = parseUrl(v.value.literal)?.host;
           return host ? [{ v, host }] : [];
@@ -179,7 +199,18 @@ export function envIssuerMatchesJwks(spec: TenantSpec): ConfigIssue[] {
   return issues;
 }
 
-const TENANT_REFS = new Set(["issuer", "domain", "jwksUrl", "managementApiAudience", "apiIdentifier", "clientId", "clientSecret"]);
+const TENANT_REFS = new Set([
+  "issuer",
+  "domain",
+  "customDomain",
+  "jwksUrl",
+  "managementApiAudience",
+  "apiIdentifier",
+  "clientId",
+  "clientSecret",
+  "organizationId",
+  "logStreamSecret",
+]);
 
 /** A local stack has no tenant: its files hold literals, generated secrets and config secrets only. */
 export function envLocalHasNoTenantRefs(spec: TenantSpec): ConfigIssue[] {

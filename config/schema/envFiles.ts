@@ -20,6 +20,9 @@ export const envRefSchema = z.discriminatedUnion(
     z.strictObject({ ref: z.literal("clientId"), application: z.string() }),
     z.strictObject({ ref: z.literal("clientSecret"), application: z.string() }),
     z.strictObject({ ref: z.literal("generatedSecret"), name: z.string() }),
+    z.strictObject({ ref: z.literal("customDomain") }),
+    z.strictObject({ ref: z.literal("organizationId"), organization: z.string() }),
+    z.strictObject({ ref: z.literal("logStreamSecret"), logStream: z.string() }),
     z.strictObject({
       ref: z.literal("scopes"),
       application: z.string(),
@@ -30,7 +33,10 @@ export const envRefSchema = z.discriminatedUnion(
       offlineAccess: z.boolean().default(false),
     }),
   ],
-  { error: "unknown reference; use one of issuer, domain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, generatedSecret, scopes" },
+  {
+    error:
+      "unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, logStreamSecret, generatedSecret, scopes",
+  },
 );
 
 /**

@@ -36,7 +36,7 @@ describe("env file references", () => {
 
   it("rejects an unknown reference kind, naming the kinds", () => {
     expect(issuesOf(file("backend", [{ X: { ref: "tenantId" } }]))).toEqual([
-      "auth0kit:envFiles.app.vars[0].X.ref: unknown reference; use one of issuer, domain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, generatedSecret, scopes",
+      "auth0kit:envFiles.app.vars[0].X.ref: unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, logStreamSecret, generatedSecret, scopes",
     ]);
   });
 
@@ -156,6 +156,57 @@ describe("scopes and audiences", () => {
     const config = file("backend", [{ ISSUER: { ref: "issuer" } }, { JWKS_URL: "https://other.example.com/.well-known/jwks.json" }]);
     expect(issuesOf(config)).toEqual([
       "auth0kit:envFiles.app.vars[1].JWKS_URL: is on other.example.com but ISSUER is on example-dev.us.auth0.com; the issuer and the JWKS URL must come from the same domain",
+    ]);
+  });
+});
+
+describe("organization, log-stream and custom-domain references", () => {
+  const withOrgAndStreams = {
+    "auth0kit:organizations": { acme: { displayName: "Acme" } },
+    "auth0kit:logStreams": {
+      hook: { type: "webhook", url: "https://api.example.com/hook" },
+      dd: { type: "datadog", region: "us", apiKey: { secret: "ddKey" } },
+    },
+    "auth0kit:ddKey": "x",
+  };
+  const secretKeys = ["auth0kit:ddKey"];
+
+  it("resolves an organization ID and a webhook's bearer secret in a backend file", () => {
+    const config = file("backend", [{ ORG: { ref: "organizationId", organization: "acme" } }, { HOOK: { ref: "logStreamSecret", logStream: "hook" } }], withOrgAndStreams);
+    expect(issuesOf(config, { secretKeys })).toEqual([]);
+  });
+
+  it("rejects an unknown organization and lists the defined ones", () => {
+    const config = file("backend", [{ ORG: { ref: "organizationId", organization: "globex" } }], withOrgAndStreams);
+    expect(issuesOf(config, { secretKeys })).toEqual(['auth0kit:envFiles.app.vars[0].ORG.organization: unknown organization "globex"; defined organizations: acme']);
+  });
+
+  it("rejects the bearer secret of a stream that has none", () => {
+    const config = file("backend", [{ HOOK: { ref: "logStreamSecret", logStream: "dd" } }], withOrgAndStreams);
+    expect(issuesOf(config, { secretKeys })).toEqual([
+      'auth0kit:envFiles.app.vars[0].HOOK.logStream: log stream "dd" is a datadog stream and has no generated bearer secret; reference a webhook stream',
+    ]);
+  });
+
+  it("keeps a log stream's bearer secret out of a frontend file", () => {
+    const config = file("frontend", [{ VITE_HOOK: { ref: "logStreamSecret", logStream: "hook" } }], withOrgAndStreams);
+    expect(issuesOf(config, { secretKeys })).toEqual([
+      "auth0kit:envFiles.app.vars[0].VITE_HOOK: a frontend file can never hold a secret (it ends up in the browser bundle); move this variable to a backend file",
+    ]);
+  });
+
+  it("rejects a custom-domain reference in a stack without one", () => {
+    expect(issuesOf(file("frontend", [{ VITE_DOMAIN: { ref: "customDomain" } }]))).toEqual([
+      "auth0kit:envFiles.app.vars[0].VITE_DOMAIN: the stack has no custom domain; set auth0kit:tenant.customDomain or use { ref: domain }",
+    ]);
+  });
+
+  it("compares the issuer's domain, which moves to the custom domain with useForIssuer, with a literal JWKS URL", () => {
+    const config = file("backend", [{ ISSUER: { ref: "issuer" } }, { JWKS_URL: "https://example-dev.us.auth0.com/.well-known/jwks.json" }], {
+      "auth0kit:tenant": { customDomain: { domain: "auth.example.com", useForIssuer: true } },
+    });
+    expect(issuesOf(config)).toEqual([
+      "auth0kit:envFiles.app.vars[1].JWKS_URL: is on example-dev.us.auth0.com but ISSUER is on auth.example.com; the issuer and the JWKS URL must come from the same domain",
     ]);
   });
 });

@@ -55,7 +55,7 @@ describe("the prod plan's env files", () => {
   it("renders the runbook's frontend variables from the tenant's outputs", () => {
     expect(files.find((f) => f.kind === "frontend")!.vars).toEqual({
       VITE_AUTH_PROVIDER: "auth0",
-      VITE_AUTH0_DOMAIN: "alphaswarm-prod.us.auth0.com",
+      VITE_AUTH0_DOMAIN: "auth.alpha-swarm.ai",
       VITE_AUTH0_SPA_CLIENT_ID: "placeholder:tenant-app-spa-client:clientId",
       VITE_AUTH0_AUDIENCE: "https://api.alpha-swarm.ai/",
       VITE_AUTH0_SCOPE: "openid profile email read:portfolio write:portfolio read:strategy write:strategy read:mcp:data offline_access",
