@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Auth0Tenant } from "./components/auth0Tenant";
 import { GeneratedSecrets } from "./components/generatedSecrets";
 import { formatIssue } from "./config/issues";
+import { formatOverride } from "./config/guardrails";
 import { loadSpec } from "./config/load";
 import { readStackConfig } from "./config/pulumiConfig";
 import { checkWarnings } from "./config/warnings";
@@ -15,6 +16,7 @@ import { envFileOutputs, writeEnvFiles } from "./program/envFiles";
 export = async () => {
   const spec = loadSpec(readStackConfig(), process.env);
   for (const warning of checkWarnings(spec)) pulumi.log.warn(formatIssue(warning));
+  for (const override of spec.overrides) pulumi.log.warn(`guardrail override in force: ${formatOverride(override)}`);
   const config = new pulumi.Config();
   const secrets = Object.fromEntries(spec.secretRefs.map((key) => [key, config.requireSecret(key)]));
   const generated =

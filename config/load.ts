@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { PROJECT_ROOT, projectFileReader, readActionSources, type SourceReader } from "./actionSources";
 import { DEFAULT_GRANT_TYPES } from "./defaults";
 import { type ConfigIssue, ConfigError } from "./issues";
+import { checkGuardrails } from "./guardrails";
 import { checkRules } from "./rules";
 import { checkSecretRefs, collectSecretRefs } from "./secrets";
 import { ACTION_TRIGGERS, actionsSchema, type ActionSecretSource } from "./schema/actions";
@@ -14,6 +15,7 @@ import { organizationsSchema } from "./schema/organizations";
 import { attackProtectionSchema, resolveAttackProtection } from "./schema/attackProtection";
 import { logStreamsSchema } from "./schema/logStreams";
 import { mfaSchema } from "./schema/mfa";
+import { overridesSchema } from "./schema/overrides";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
 import {
   type ActionSpec,
@@ -53,6 +55,7 @@ const KEY_SCHEMAS = {
   mfa: mfaSchema.optional(),
   attackProtection: attackProtectionSchema.optional(),
   actions: actionsSchema,
+  overrides: overridesSchema,
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
 
@@ -79,9 +82,10 @@ export function loadSpec(
     throw new ConfigError(uniqueIssues(issues));
   }
   const spec = normalize(known as Known, domain, secretRefs, sources.codes);
-  const ruleIssues = checkRules(spec);
+  const guardrails = checkGuardrails(spec, known.overrides ?? []);
+  const ruleIssues = [...checkRules(spec), ...guardrails.issues];
   if (ruleIssues.length > 0) throw new ConfigError(ruleIssues);
-  return spec;
+  return { ...spec, overrides: guardrails.inForce };
 }
 
 function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Partial<Known>; secretRefs: string[] } {
@@ -223,6 +227,7 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[], 
     mfa: known.mfa,
     attackProtection: resolveAttackProtection(known.attackProtection, isProductionLike(known.environment)),
     actions,
+    overrides: [],
   };
 }
 

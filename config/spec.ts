@@ -7,6 +7,7 @@ import type { ApplicationConfig, ApplicationType } from "./schema/applications";
 import type { GeneratedSecretConfig } from "./schema/generatedSecrets";
 import type { ConnectionConfig } from "./schema/connections";
 import type { OrganizationConfig } from "./schema/organizations";
+import type { Override } from "./schema/overrides";
 import type { Environment, TenantConfig } from "./schema/tenant";
 
 /**
@@ -35,6 +36,8 @@ export interface TenantSpec {
   /** Undefined when the stack manages no attack protection (dev without the key). */
   readonly attackProtection?: AttackProtectionSpec;
   readonly actions: Readonly<Record<string, ActionSpec>>;
+  /** Guardrail overrides in force (each covered a finding); printed by every plan. */
+  readonly overrides: readonly Override[];
 }
 
 export type LogStreamSpec = LogStreamConfig & { readonly key: string; readonly name: string };

@@ -1,5 +1,5 @@
 import type { ConfigIssue } from "./issues";
-import { isProductionLike, type TenantSpec } from "./spec";
+import type { TenantSpec } from "./spec";
 
 /**
  * Configuration that is valid but deserves a second look. Warnings never stop a plan or an
@@ -27,29 +27,7 @@ export function smsInBusinessStack(spec: TenantSpec): ConfigIssue[] {
   ];
 }
 
-/** Without `auth0kit:mfa` the stack leaves MFA as someone set it by hand. */
-export function mfaUnmanagedInProduction(spec: TenantSpec): ConfigIssue[] {
-  if (!isProductionLike(spec.environment) || spec.mfa !== undefined) return [];
-  return [
-    {
-      path: "auth0kit:mfa",
-      message: `not set, so this ${spec.environment} stack leaves the tenant's MFA policy as it is; set auth0kit:mfa with a policy such as confidence-score`,
-    },
-  ];
-}
-
-/** Turning a protection off in stage or prod is allowed, but worth saying out loud. */
-export function attackProtectionOffInProduction(spec: TenantSpec): ConfigIssue[] {
-  if (!isProductionLike(spec.environment) || spec.attackProtection === undefined) return [];
-  return (["bruteForce", "breachedPasswords", "suspiciousIpThrottling"] as const)
-    .filter((protection) => spec.attackProtection?.[protection]?.enabled === false)
-    .map((protection) => ({
-      path: `auth0kit:attackProtection.${protection}.enabled`,
-      message: `false turns this protection off in ${spec.environment}; remove enabled: false unless that is intended`,
-    }));
-}
-
-export const WARNINGS: readonly WarningRule[] = [smsInBusinessStack, mfaUnmanagedInProduction, attackProtectionOffInProduction];
+export const WARNINGS: readonly WarningRule[] = [smsInBusinessStack];
 
 export function checkWarnings(spec: TenantSpec, rules: readonly WarningRule[] = WARNINGS): ConfigIssue[] {
   return rules.flatMap((rule) => rule(spec));

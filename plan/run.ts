@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { formatOverride } from "../config/guardrails";
 import { loadSpec } from "../config/load";
 import { renderEnvFile } from "../env/render";
 import program from "../index";
@@ -32,6 +33,8 @@ export interface PlanResult {
   readonly unsetSecrets: readonly string[];
   /** Warnings the program logged, each `<config path>: <message>`. */
   readonly warnings: readonly string[];
+  /** Guardrail overrides in force, as `<rule> at <path>: <reason>`. */
+  readonly overrides: readonly string[];
 }
 
 /**
@@ -72,5 +75,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     outputs,
     unsetSecrets: config.unsetSecrets,
     warnings: recorder.warnings(),
+    overrides: spec.overrides.map(formatOverride),
   };
 }

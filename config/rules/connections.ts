@@ -139,12 +139,18 @@ export function socialCredentials(spec: TenantSpec): ConfigIssue[] {
       issues.push({ path: configPath(ROOT, connection.key, "clientSecret"), message: "required with clientId; reference the client secret with { secret: <key> }" });
     } else if (hasSecret && !hasId) {
       issues.push({ path: configPath(ROOT, connection.key, "clientId"), message: "required with clientSecret; set the client ID from the provider's developer console" });
-    } else if (!hasId && isProductionLike(spec.environment)) {
-      issues.push({
-        path: configPath(ROOT, connection.key),
-        message: `needs its own credentials in ${spec.environment}: Auth0's developer keys are for testing only; set clientId and clientSecret: { secret: <key> } from the ${connection.strategy} developer console`,
-      });
     }
   }
   return issues;
+}
+
+/** Guardrail: stage and prod never sign users in through Auth0's shared developer keys. */
+export function socialCredentialsInProduction(spec: TenantSpec): ConfigIssue[] {
+  if (!isProductionLike(spec.environment)) return [];
+  return Object.values(spec.connections)
+    .filter((connection) => connection.kind === "social" && connection.clientId === undefined && connection.clientSecret === undefined)
+    .map((connection) => ({
+      path: configPath(ROOT, connection.key),
+      message: `needs its own credentials in ${spec.environment}: Auth0's developer keys are for testing only; set clientId and clientSecret: { secret: <key> } from the ${connection.kind === "social" ? connection.strategy : ""} developer console`,
+    }));
 }

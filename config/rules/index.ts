@@ -32,10 +32,9 @@ import { organizationConnectionsEnabledForApplications, organizationNames, organ
 import { allowlistsAreNarrow, breachedPasswordNotifications } from "./attackProtection";
 import { customDomainIsOwned } from "./customDomain";
 import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
-import { mfaFactors, mfaInProduction } from "./mfa";
+import { mfaFactors } from "./mfa";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { sessionLifetimes } from "./tenant";
-import { productionUrls } from "./urls";
 
 export type Rule = (spec: TenantSpec) => ConfigIssue[];
 
@@ -53,7 +52,6 @@ export const RULES: readonly Rule[] = [
   tokenExchangeNeedsGrant,
   refreshTokenPolicy,
   sessionLifetimes,
-  productionUrls,
   envReferencesExist,
   envSecretsStayServerSide,
   envClientSecretsExist,
@@ -74,7 +72,6 @@ export const RULES: readonly Rule[] = [
   logStreamEndpoints,
   splunkVerifiesCertificates,
   mfaFactors,
-  mfaInProduction,
   allowlistsAreNarrow,
   breachedPasswordNotifications,
   customDomainIsOwned,

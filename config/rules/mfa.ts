@@ -31,8 +31,3 @@ export function mfaFactors(spec: TenantSpec): ConfigIssue[] {
   return issues;
 }
 
-/** Production users are always protected by MFA. */
-export function mfaInProduction(spec: TenantSpec): ConfigIssue[] {
-  if (spec.environment !== "prod" || spec.mfa?.policy !== "never") return [];
-  return [{ path: `${ROOT}.policy`, message: "never is not allowed in prod; use confidence-score (adaptive MFA) or all-applications" }];
-}

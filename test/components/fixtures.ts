@@ -1,9 +1,20 @@
 import { loadSpec } from "../../config/load";
 import type { TenantSpec } from "../../config/spec";
 
-/** A small but complete tenant: one API, one app of each type. */
+/**
+ * A small but complete tenant: one API, one app of each type; in stage and prod also the MFA
+ * policy and log stream the production guardrails require.
+ */
 export function tenantConfig(environment = "dev"): Record<string, unknown> {
+  const productionReady =
+    environment === "prod" || environment === "stage"
+      ? {
+          "auth0kit:mfa": { policy: "all-applications", factors: { otp: true, recoveryCodes: true } },
+          "auth0kit:logStreams": { audit: { type: "webhook", url: "https://logs.example.com/auth0" } },
+        }
+      : {};
   return {
+    ...productionReady,
     "auth0:domain": "example-dev.us.auth0.com",
     "auth0kit:environment": environment,
     "auth0kit:tenant": { friendlyName: "Example", enabledLocales: ["fr", "en"], sessionLifetime: "7d", idleSessionLifetime: "72h" },
@@ -23,7 +34,12 @@ export function tenantConfig(environment = "dev"): Record<string, unknown> {
         organizations: { usage: "require", requireBehavior: "pre-login-prompt" },
         grants: { core: { permissions: ["write:things", "read:things"] } },
       },
-      cli: { type: "native", grantTypes: ["urn:ietf:params:oauth:grant-type:device_code", "refresh_token"], organizations: { usage: "allow" } },
+      cli: {
+        type: "native",
+        grantTypes: ["urn:ietf:params:oauth:grant-type:device_code", "refresh_token"],
+        refreshToken: { rotation: true, absoluteLifetime: "30d", idleLifetime: "7d" },
+        organizations: { usage: "allow" },
+      },
       worker: {
         type: "m2m",
         grants: { core: { permissions: ["read:things"] } },

@@ -26,8 +26,14 @@ describe("attack protection", () => {
     });
   });
 
-  it("keeps a protection off when the config says so", () => {
-    expect(specOf(withProtection({ suspiciousIpThrottling: { enabled: false } }, "prod")).attackProtection?.suspiciousIpThrottling?.enabled).toBe(false);
+  it("keeps a protection off when the config says so and an override allows it", () => {
+    const config = {
+      ...withProtection({ suspiciousIpThrottling: { enabled: false } }, "prod"),
+      "auth0kit:overrides": [
+        { rule: "attack-protection-on", path: "auth0kit:attackProtection.suspiciousIpThrottling", reason: "Corporate NAT shares one egress IP for every employee." },
+      ],
+    };
+    expect(specOf(config).attackProtection?.suspiciousIpThrottling?.enabled).toBe(false);
   });
 
   it("accepts IPv4 and IPv6 addresses and CIDR ranges in an allow-list", () => {

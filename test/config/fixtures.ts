@@ -68,9 +68,28 @@ export function merge(base: Record<string, unknown>, overrides: Record<string, u
   return merged;
 }
 
-/** The base configuration with `overrides` deep-merged into it. */
+/**
+ * What the production guardrails ask of a stage or prod stack that the base does not have:
+ * rotating refresh tokens for the public clients, MFA and a log stream.
+ */
+export const PRODUCTION_READY: ConfigInput = {
+  "auth0kit:applications": {
+    spa: { refreshToken: { rotation: true, absoluteLifetime: "24h" } },
+    native: { refreshToken: { rotation: true, absoluteLifetime: "30d" } },
+  },
+  "auth0kit:mfa": { policy: "all-applications", factors: { otp: true, recoveryCodes: true } },
+  "auth0kit:logStreams": { audit: { type: "webhook", url: "https://logs.example.com/auth0" } },
+};
+
+/**
+ * The base configuration with `overrides` deep-merged into it. A stage or prod config starts
+ * from the base plus PRODUCTION_READY, so that only the guardrail a test is about can fire
+ * (remove a part with `undefined`, e.g. `{ "auth0kit:mfa": undefined }`).
+ */
 export function configWith(overrides: ConfigInput = {}): ConfigInput {
-  return merge(baseConfig(), overrides);
+  const environment = overrides["auth0kit:environment"];
+  const base = environment === "prod" || environment === "stage" ? merge(baseConfig(), PRODUCTION_READY) : baseConfig();
+  return merge(base, overrides);
 }
 
 export interface LoadOptions {

@@ -86,9 +86,11 @@ describe("MFA", () => {
     ]);
   });
 
-  it("allows policy never in stage and dev", () => {
-    expect(issuesOf(withMfa({ policy: "never" }, "stage"))).toEqual([]);
+  it("allows policy never in dev but not in stage", () => {
     expect(issuesOf(withMfa({ policy: "never" }))).toEqual([]);
+    expect(issuesOf(withMfa({ policy: "never" }, "stage"))).toEqual([
+      "auth0kit:mfa.policy: never is not allowed in stage; use confidence-score (adaptive MFA) or all-applications",
+    ]);
   });
 
   it("reads Duo's secret key from a secret config key and refuses it in plain text", () => {

@@ -5,7 +5,7 @@ import { configWith, issuesOf } from "./fixtures";
 const app = (type: string, callbacks: string[], environment = "prod") =>
   configWith({
     "auth0kit:environment": environment,
-    "auth0kit:applications": { extra: { type, callbacks } },
+    "auth0kit:applications": { extra: { type, callbacks, grantTypes: ["authorization_code"] } },
   });
 
 describe("schemes and hosts in prod", () => {

@@ -33,25 +33,4 @@ describe("warnings", () => {
     const config = configWith({ "auth0kit:mfa": MFA_WITH_SMS, "auth0kit:applications": { native: { organizations: { usage: "allow" } } } });
     expect(issuesOf(config)).toEqual([]);
   });
-
-  it.each(["stage", "prod"])("warns when a %s stack does not manage MFA", (environment) => {
-    expect(warningsOf(configWith({ "auth0kit:environment": environment }))).toEqual([
-      `auth0kit:mfa: not set, so this ${environment} stack leaves the tenant's MFA policy as it is; set auth0kit:mfa with a policy such as confidence-score`,
-    ]);
-  });
-
-  it("does not warn about unmanaged MFA in dev", () => {
-    expect(warningsOf(configWith())).toEqual([]);
-  });
-
-  it("warns when a protection is turned off in prod", () => {
-    const config = configWith({
-      "auth0kit:environment": "prod",
-      "auth0kit:mfa": { policy: "all-applications", factors: { otp: true, recoveryCodes: true } },
-      "auth0kit:attackProtection": { breachedPasswords: { enabled: false } },
-    });
-    expect(warningsOf(config)).toEqual([
-      "auth0kit:attackProtection.breachedPasswords.enabled: false turns this protection off in prod; remove enabled: false unless that is intended",
-    ]);
-  });
 });

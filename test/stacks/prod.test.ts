@@ -281,7 +281,11 @@ describe("the prod stack's security operations (runbook §1, §8, §9)", () => {
   });
 
   it("warns, without failing, that SMS is offered to the organization-enabled CLI and SPA", () => {
-    expect(warnings).toEqual([expect.stringMatching(/^auth0kit:mfa\.factors\.phone: SMS codes are discouraged .*\(applications cli, spa\)/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^auth0kit:mfa\.factors\.phone: SMS codes are discouraged .*\(applications cli, spa\)/),
+      expect.stringMatching(/^guardrail override in force: no-all-permissions-grant at auth0kit:applications\.backend-m2m\.grants\.alphaswarm-api: Runbook 3\.3/),
+      expect.stringMatching(/^guardrail override in force: no-all-permissions-grant at auth0kit:applications\.action-callback-m2m\.grants\.alphaswarm-api: Runbook 3\.4/),
+    ]);
   });
 
   it("turns on brute-force protection, breached-password detection and suspicious-IP throttling", () => {
