@@ -135,6 +135,7 @@ export class Auth0Tenant extends pulumi.ComponentResource {
         if ("clientId" in source) return applications[source.clientId]!.clientId;
         if ("clientSecret" in source) return applications[source.clientSecret]!.clientSecret!;
         if ("apiIdentifier" in source) return apis[source.apiIdentifier]!.identifier;
+        if ("issuer" in source) return this.issuer;
         return spec.domain;
       };
       const secrets = Object.fromEntries(

@@ -1,10 +1,8 @@
-/** npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json]; see plan/cli.ts. */
+/** npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json] [--markdown <file>]; see plan/cli.ts. */
 import { planCommand } from "../plan/cli";
+import { exitAfterFlush } from "./exit";
 
-planCommand(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`auth0kit plan failed unexpectedly: ${String(error)}\n`);
-    process.exit(1);
-  },
-);
+planCommand(process.argv.slice(2)).then(exitAfterFlush, (error: unknown) => {
+  process.stderr.write(`auth0kit plan failed unexpectedly: ${String(error)}\n`);
+  exitAfterFlush(1);
+});

@@ -43,10 +43,12 @@ export const actionSecretSource = z.union(
     z.strictObject({ clientSecret: z.string().regex(KEY_PATTERN) }),
     z.strictObject({ apiIdentifier: z.string().regex(KEY_PATTERN) }),
     z.strictObject({ domain: z.literal(true) }),
+    /** The tenant's issuer, `https://<custom domain or domain>/`: what tokens carry in `iss`. */
+    z.strictObject({ issuer: z.literal(true) }),
   ],
   {
     error:
-      "must be one of { value: <text> }, { secret: <config key> }, { clientId: <application key> }, { clientSecret: <application key> }, { apiIdentifier: <API key> }, { domain: true }",
+      "must be one of { value: <text> }, { secret: <config key> }, { clientId: <application key> }, { clientSecret: <application key> }, { apiIdentifier: <API key> }, { domain: true }, { issuer: true }",
   },
 );
 export type ActionSecretSource = z.output<typeof actionSecretSource>;

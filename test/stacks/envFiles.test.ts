@@ -23,6 +23,8 @@ beforeAll(() => {
   // Warnings (e.g. SMS in a B2B stack) go to stderr with --json; nothing else may.
   expect(run.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("warning: "))).toEqual([]);
   expect(run.status).toBe(0);
+  // Larger than a pipe's 64 KiB: the plan must flush all of it before exiting.
+  expect(run.stdout.length).toBeGreaterThan(65_536);
   files = JSON.parse(run.stdout).envFiles;
 });
 
@@ -48,8 +50,11 @@ describe("the prod plan's env files", () => {
     const frontend = files.find((f) => f.kind === "frontend")!;
     expect(Object.values(frontend.vars)).not.toContain("[secret]");
     const backend = files.find((f) => f.kind === "backend")!;
-    expect(backend.vars.ALPHASWARM_AUTH0_MGMT_API_CLIENT_SECRET).toBe("[secret]");
-    expect(parse(fs.readFileSync(path.join(out, "backend.env.example"), "utf8")).ALPHASWARM_AUTH0_MGMT_API_CLIENT_SECRET).toBe("");
+    // The log stream's bearer secret is shared with the backend; prod's client secrets are not in
+    // the file at all (the backend's CredentialResolver reads them, runbook 3.3).
+    expect(backend.vars.ALPHASWARM_AUTH0_LOG_STREAM_SECRET).toBe("[secret]");
+    expect(backend.vars.ALPHASWARM_AUTH0_MGMT_API_CLIENT_SECRET).toBe("");
+    expect(parse(fs.readFileSync(path.join(out, "backend.env.example"), "utf8")).ALPHASWARM_AUTH0_LOG_STREAM_SECRET).toBe("");
   });
 
   it("renders the runbook's frontend variables from the tenant's outputs", () => {

@@ -158,6 +158,7 @@ describe("the prod stack deploys the runbook's Actions", () => {
         { name: "API_AUDIENCE", value: "https://api.alpha-swarm.ai/" },
         { name: "AUTH0_DOMAIN", value: "alphaswarm-prod.us.auth0.com" },
         { name: "BROKER_CLIENT_ID", value: "placeholder:tenant-app-agent-broker-client:clientId" },
+        { name: "ISSUER", value: "https://auth.alpha-swarm.ai/" },
         { name: "SUBJECT_TOKEN_TYPE", value: "urn:alphaswarm:agent-delegation" },
       ],
     });
