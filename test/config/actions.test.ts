@@ -194,7 +194,7 @@ describe("Action secrets", () => {
 
   it("rejects a secret given in any other shape, without echoing it", () => {
     expect(issuesOf(withActions({ login: { ...login, secrets: { CLIENT_SECRET: "p4ssw0rd-pasted" } } }))).toEqual([
-      `${ROOT}.login.secrets.CLIENT_SECRET: must be one of { value: <text> }, { secret: <config key> }, { clientId: <application key> }, { clientSecret: <application key> }, { apiIdentifier: <API key> }, { domain: true }`,
+      `${ROOT}.login.secrets.CLIENT_SECRET: must be one of { value: <text> }, { secret: <config key> }, { clientId: <application key> }, { clientSecret: <application key> }, { apiIdentifier: <API key> }, { domain: true }, { issuer: true }`,
     ]);
   });
 
