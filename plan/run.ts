@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { loadSpec } from "../config/load";
+import { loadSpec, type StackConfig } from "../config/load";
+import type { PlanTier } from "../config/schema/tenant";
 import { renderEnvFile } from "../env/render";
 import program from "../index";
 import { installMockRuntime, type PlannedResource, resolveOutputs, settle } from "./mockRuntime";
@@ -11,6 +12,12 @@ export interface PlanOptions {
   readonly stack: string;
   /** The stack file; defaults to Pulumi.<stack>.yaml beside Pulumi.yaml. */
   readonly configFile?: string;
+  /**
+   * The stack's configuration itself, as a stack file's `config:` section would give it (keys
+   * qualified, structured values as JSON text); replaces the stack file (the bench generates its
+   * stacks this way).
+   */
+  readonly config?: StackConfig;
 }
 
 /** An env file as the plan renders it: placeholders for IDs, "[secret]" for secrets. */
@@ -32,6 +39,8 @@ export interface PlanResult {
   readonly unsetSecrets: readonly string[];
   /** Warnings the program logged, each `<config path>: <message>`. */
   readonly warnings: readonly string[];
+  /** `auth0kit:tenant.planTier`, for the rate-limit budget. */
+  readonly planTier?: PlanTier;
 }
 
 /**
@@ -42,7 +51,7 @@ export interface PlanResult {
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const project = readProjectFile(options.projectDir);
   const configFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
-  const config = withPlaceholderSecrets(readStackFile(configFile, project.name), project.name);
+  const config = withPlaceholderSecrets(options.config ?? readStackFile(configFile, project.name), project.name);
   const recorder = await installMockRuntime({
     project: project.name,
     stack: options.stack,
@@ -72,5 +81,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     outputs,
     unsetSecrets: config.unsetSecrets,
     warnings: recorder.warnings(),
+    planTier: spec.tenant.planTier,
   };
 }
