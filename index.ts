@@ -15,8 +15,11 @@ import { envFileOutputs, writeEnvFiles } from "./program/envFiles";
 export = async () => {
   const spec = loadSpec(readStackConfig(), process.env);
   for (const warning of checkWarnings(spec)) pulumi.log.warn(formatIssue(warning));
-  const config = new pulumi.Config();
-  const secrets = Object.fromEntries(spec.secretRefs.map((key) => [key, config.requireSecret(key)]));
+  // One read of the configuration: Config.requireSecret parses all of it for every key, which is
+  // quadratic for a B2B tenant with a client secret per enterprise connection. Every key is set
+  // (loadSpec checked it).
+  const config = pulumi.runtime.allConfig();
+  const secrets = Object.fromEntries(spec.secretRefs.map((key) => [key, pulumi.secret(config[`auth0kit:${key}`]!)]));
   const generated =
     Object.keys(spec.generatedSecrets).length > 0 ? new GeneratedSecrets("generated", { secrets: spec.generatedSecrets }).values : {};
   const tenant =
