@@ -14,11 +14,14 @@ import { envFileOutputs, writeEnvFiles } from "./program/envFiles";
  * Exported as a function so that the offline plan runs exactly this code.
  */
 export = async () => {
-  const spec = loadSpec(readStackConfig(), process.env);
+  const stackConfig = readStackConfig();
+  const spec = loadSpec(stackConfig, process.env);
   for (const warning of checkWarnings(spec)) pulumi.log.warn(formatIssue(warning));
   for (const override of spec.overrides) pulumi.log.warn(`guardrail override in force: ${formatOverride(override)}`);
-  const config = new pulumi.Config();
-  const secrets = Object.fromEntries(spec.secretRefs.map((key) => [key, config.requireSecret(key)]));
+  // Secrets come from the configuration read once above: Config.requireSecret parses all of it
+  // for every key, which is quadratic for a B2B tenant with a client secret per enterprise
+  // connection. Every referenced key is set and secret (loadSpec checked it).
+  const secrets = Object.fromEntries(spec.secretRefs.map((key) => [key, pulumi.secret(stackConfig.values[`auth0kit:${key}`]!)]));
   const generated =
     Object.keys(spec.generatedSecrets).length > 0 ? new GeneratedSecrets("generated", { secrets: spec.generatedSecrets }).values : {};
   const tenant =

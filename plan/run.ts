@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { formatOverride } from "../config/guardrails";
-import { loadSpec } from "../config/load";
+import { loadSpec, type StackConfig } from "../config/load";
+import type { PlanTier } from "../config/schema/tenant";
 import { renderEnvFile } from "../env/render";
 import program from "../index";
 import { installMockRuntime, type PlannedResource, resolveOutputs, settle } from "./mockRuntime";
@@ -12,6 +13,12 @@ export interface PlanOptions {
   readonly stack: string;
   /** The stack file; defaults to Pulumi.<stack>.yaml beside Pulumi.yaml. */
   readonly configFile?: string;
+  /**
+   * The stack's configuration itself, as a stack file's `config:` section would give it (keys
+   * qualified, structured values as JSON text); replaces the stack file (the bench generates its
+   * stacks this way).
+   */
+  readonly config?: StackConfig;
 }
 
 /** An env file as the plan renders it: placeholders for IDs, "[secret]" for secrets. */
@@ -35,6 +42,8 @@ export interface PlanResult {
   readonly warnings: readonly string[];
   /** Guardrail overrides in force, as `<rule> at <path>: <reason>`. */
   readonly overrides: readonly string[];
+  /** `auth0kit:tenant.planTier`, for the rate-limit budget. */
+  readonly planTier?: PlanTier;
 }
 
 /**
@@ -45,9 +54,23 @@ export interface PlanResult {
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const project = readProjectFile(options.projectDir);
   const configFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
-  const config = withPlaceholderSecrets(readStackFile(configFile, project.name), project.name);
+  const config = withPlaceholderSecrets(options.config ?? readStackFile(configFile, project.name), project.name);
+  // The SDK captures a stack trace for every resource and every promise it creates (source
+  // positions for the engine, leak diagnostics); with source maps on (tsx turns them on) each
+  // capture maps every frame, which was two thirds of a large plan's time. Errors thrown later
+  // are still mapped: Node formats a stack when it is first read, after this is restored.
+  const sourceMaps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  try {
+    return await planWith(options, config, project.name);
+  } finally {
+    process.setSourceMapsEnabled(sourceMaps);
+  }
+}
+
+async function planWith(options: PlanOptions, config: ReturnType<typeof withPlaceholderSecrets>, project: string): Promise<PlanResult> {
   const recorder = await installMockRuntime({
-    project: project.name,
+    project,
     stack: options.stack,
     config: config.values,
     secretKeys: config.secretKeys,
@@ -76,5 +99,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     unsetSecrets: config.unsetSecrets,
     warnings: recorder.warnings(),
     overrides: spec.overrides.map(formatOverride),
+    planTier: spec.tenant.planTier,
   };
 }

@@ -18,6 +18,9 @@ describe("npm run plan", () => {
     // Warnings are part of the text output; the operator's DNS record too.
     expect(run.stdout).toContain(`\n${SMS_WARNING}\n`);
     expect(run.stdout).toContain("  CNAME auth.dev.alpha-swarm.ai -> placeholder:tenant-custom-domain-domain:verificationRecord\n");
+    // The Management API budget at the stack's plan tier (enterprise-nonprod: 2 requests/s).
+    expect(run.stdout).toMatch(/\nManagement API budget \(estimate for a fresh pulumi up; model in plan\/economy\.ts\):\n  \d+ resources, about \d+ requests /);
+    expect(run.stdout).toMatch(/\n  plan tier enterprise-nonprod: 2 requests\/s sustained, burst 10 → at least [^;]+; run pulumi up --parallel 1\n/);
     // The bar is a plan under 5 s on this 2-core machine; other test files load it meanwhile, so
     // one re-run is allowed before a slow first run counts.
     expect(run.ms < 5_000 ? run.ms : plan("--stack", "dev").ms).toBeLessThan(5_000);

@@ -5,6 +5,10 @@ import { customDomainSchema } from "./customDomain";
 export const ENVIRONMENTS = ["dev", "stage", "prod", "local"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
+/** Auth0 subscription plans, for the Management API rate-limit budget (plan/economy.ts). */
+export const PLAN_TIERS = ["free", "essentials", "professional", "enterprise", "enterprise-nonprod"] as const;
+export type PlanTier = (typeof PLAN_TIERS)[number];
+
 export const environmentSchema = z.enum(ENVIRONMENTS);
 
 export const tenantSchema = z.strictObject({
@@ -27,6 +31,12 @@ export const tenantSchema = z.strictObject({
   enableClientConnections: z.boolean().default(false),
   /** A custom domain (`{ domain, useForIssuer }`) with Auth0-managed certificates. Defaults to none. */
   customDomain: customDomainSchema.optional(),
+  /**
+   * The tenant's Auth0 plan (free, essentials, professional, enterprise, enterprise-nonprod): the
+   * plan estimates the least `pulumi up` duration at its Management API rate limit and recommends
+   * `pulumi up --parallel N`. Defaults to unset (no estimate). Never sent to Auth0.
+   */
+  planTier: z.enum(PLAN_TIERS).optional(),
 });
 
 export type TenantConfig = z.output<typeof tenantSchema>;

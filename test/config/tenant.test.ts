@@ -95,3 +95,16 @@ describe("tenant settings", () => {
     expect(issuesOf(tenant({ enabledLocales: [] }))).toEqual(["auth0kit:tenant.enabledLocales: needs at least 1 item"]);
   });
 });
+
+describe("tenant plan tier", () => {
+  it("accepts each Auth0 plan and leaves it unset by default", () => {
+    expect(specOf(tenant({ planTier: "enterprise-nonprod" })).tenant.planTier).toBe("enterprise-nonprod");
+    expect(specOf(tenant({})).tenant.planTier).toBeUndefined();
+  });
+
+  it("rejects a tier that is not an Auth0 plan, listing the tiers", () => {
+    expect(issuesOf(tenant({ planTier: "startup" }))).toEqual([
+      'auth0kit:tenant.planTier: "startup" is not allowed; use one of free, essentials, professional, enterprise, enterprise-nonprod',
+    ]);
+  });
+});

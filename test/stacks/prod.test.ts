@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlannedResource } from "../../plan/mockRuntime";
+import { economyOf } from "../../plan/economy";
 import { runPlan } from "../../plan/run";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -310,3 +311,14 @@ describe("the prod stack's security operations (runbook §1, §8, §9)", () => {
     ]);
   });
 });
+
+describe("the prod stack's Management API economy", () => {
+  it("makes fewer requests on a fresh up than one resource per scope, connection client, organization connection and binding would", () => {
+    const economy = economyOf(resources);
+    expect(economy.singularResources).toBeGreaterThan(economy.resources);
+    expect(economy.requests).toBeLessThan(economy.singularRequests);
+    // 17 permissions: one ResourceServerScopes (3 requests) instead of 17 × 3.
+    expect(economy.byType.find((row) => row.type === "auth0:index/resourceServerScopes:ResourceServerScopes")).toMatchObject({ requests: 3, singularRequests: 51 });
+  });
+});
+

@@ -1,0 +1,10 @@
+/** npm run bench [-- --sizes 10,100,1000] [--out <file> | --no-write]; see plan/bench.ts. */
+import { benchCommand } from "../plan/bench";
+
+benchCommand(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`auth0kit bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
