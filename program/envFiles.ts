@@ -56,10 +56,11 @@ export function envFileOutputs(spec: TenantSpec, stack: string, sources: EnvSour
 
 /**
  * The space-separated scopes an application requests: OIDC scopes, then its granted permissions
- * in their configured order, then offline_access.
+ * sorted (a grant's permissions are a set: reordering them never changes a file), then
+ * offline_access.
  */
 export function scopesString(spec: TenantSpec, value: Extract<EnvValue, { ref: "scopes" }>): string {
-  const granted = spec.applications[value.application]?.grants[value.api]?.permissions ?? [];
+  const granted = [...(spec.applications[value.application]?.grants[value.api]?.permissions ?? [])].sort();
   return [...new Set([...value.oidc, ...granted, ...(value.offlineAccess ? ["offline_access"] : [])])].join(" ");
 }
 

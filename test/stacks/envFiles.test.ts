@@ -58,7 +58,7 @@ describe("the prod plan's env files", () => {
       VITE_AUTH0_DOMAIN: "alphaswarm-prod.us.auth0.com",
       VITE_AUTH0_SPA_CLIENT_ID: "placeholder:tenant-app-spa-client:clientId",
       VITE_AUTH0_AUDIENCE: "https://api.alpha-swarm.ai/",
-      VITE_AUTH0_SCOPE: "openid profile email read:portfolio write:portfolio read:strategy write:strategy read:mcp:data offline_access",
+      VITE_AUTH0_SCOPE: "openid profile email read:mcp:data read:portfolio read:strategy write:portfolio write:strategy offline_access",
       VITE_AUTH0_ORGANIZATION: "",
     });
   });
