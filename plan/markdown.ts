@@ -26,10 +26,11 @@ const T = {
 
 export function planMarkdown(result: MarkdownInput): string {
   const custom = result.resources.filter((r) => r.custom);
+  const components = result.resources.length - custom.length;
   const out: string[] = [
     `## auth0kit plan: \`${inline(result.stack)}\``,
     "",
-    `${custom.length} Auth0 resources in ${result.resources.length - custom.length} components.`,
+    `${custom.length} resource${custom.length === 1 ? "" : "s"} in ${components} component${components === 1 ? "" : "s"}.`,
     "",
     ...resourcesSection(custom),
   ];

@@ -34,7 +34,7 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
   });
 
   it("counts resources by type with their protected and retained counts", () => {
-    expect(markdown).toContain("43 Auth0 resources in 20 components.");
+    expect(markdown).toContain("43 resources in 20 components.");
     expect(markdown).toContain("| `auth0:index/connection:Connection` | 5 | 5 | 1 |");
     expect(markdown).toContain("| `auth0:index/clientGrant:ClientGrant` | 6 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/organization:Organization` | 2 | 2 | 0 |");
@@ -178,7 +178,9 @@ describe("planMarkdown", () => {
     expect(mermaidText('a"b[c]d(e)f{g}h<i>j|k#l`m\nn')).toBe("a#quot;b#91;c#93;d#40;e#41;f#123;g#125;h#lt;i#gt;j#124;k#35;l#96;m<br/>n");
   });
 
-  it("draws no diagram for a stack without Auth0 resources", () => {
-    expect(planMarkdown(result({ resources: [] }))).not.toContain("```mermaid");
+  it("draws no diagram for a stack without Auth0 resources, and counts in the singular when there is one", () => {
+    const markdown = planMarkdown(result({ resources: [resource("random:index/randomBytes:RandomBytes", "secret", { length: 32 }), { ...resource("auth0kit:x:Y", "y", {}), custom: false }] }));
+    expect(markdown).not.toContain("```mermaid");
+    expect(markdown).toContain("1 resource in 1 component.");
   });
 });
