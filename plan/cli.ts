@@ -1,5 +1,5 @@
 /**
- * npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json]
+ * npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json] [--markdown <file>]
  *
  * Runs the auth0kit program under the Pulumi SDK's mock runtime (no credentials, no Pulumi CLI)
  * and prints what `pulumi up` would create.
@@ -8,11 +8,12 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config/issues";
 import { writeFileAtomic } from "../env/write";
+import { planMarkdown } from "./markdown";
 import { planJson, planText } from "./render";
 import { runPlan } from "./run";
 import { StackFileError } from "./stackFile";
 
-const USAGE = "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json]";
+const USAGE = "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json] [--markdown <file>]";
 const PROJECT_DIR = path.resolve(__dirname, "..");
 
 /** Where the CLI writes; the process streams, or buffers in tests. */
@@ -35,6 +36,7 @@ export async function planCommand(argv: readonly string[], io: Io = process): Pr
         config: { type: "string" },
         out: { type: "string" },
         json: { type: "boolean", default: false },
+        markdown: { type: "string" },
       },
       strict: true,
       allowPositionals: false,
@@ -59,6 +61,8 @@ export async function planCommand(argv: readonly string[], io: Io = process): Pr
       writeFileAtomic(path.join(outDir, `${file.name}.env`), file.content);
       writeFileAtomic(path.join(outDir, `${file.name}.env.example`), file.example);
     }
+    // The review report for a pull request; written only once the plan succeeded.
+    if (args.markdown !== undefined) writeFileAtomic(path.resolve(args.markdown), planMarkdown(result));
     io.stdout.write(args.json ? planJson(result) : planText(result));
     if (!args.json && result.envFiles.length > 0) io.stdout.write(`\nWrote ${result.envFiles.length * 2} files to ${path.relative(process.cwd(), outDir) || "."}\n`);
     // The text output carries the warnings; the JSON contract does not, so they go to stderr.

@@ -58,7 +58,8 @@ export function envFileOutputs(spec: TenantSpec, stack: string, sources: EnvSour
 
 /**
  * The space-separated scopes an application requests: OIDC scopes, then its granted permissions
- * in their configured order, then offline_access.
+ * in their configured order (as the runbooks write them; the ClientGrant itself sorts them),
+ * then offline_access.
  */
 export function scopesString(spec: TenantSpec, value: Extract<EnvValue, { ref: "scopes" }>): string {
   const granted = spec.applications[value.application]?.grants[value.api]?.permissions ?? [];

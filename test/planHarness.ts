@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -22,6 +22,32 @@ export function plan(...args: string[]): Run {
     env: { ...process.env, AUTH0_DOMAIN: "", AUTH0_CLIENT_SECRET: "" },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started };
+}
+
+/** Plain-process environment for plans: no provider credentials from the caller's shell. */
+const PLAN_ENV = { ...process.env, AUTH0_DOMAIN: "", AUTH0_CLIENT_SECRET: "" };
+
+/**
+ * Several `npm run plan -- …` runs in ONE child process (test/planMany.ts calls the CLI's
+ * planCommand for each argument list in turn), without blocking: start several to use every core.
+ */
+export function planMany(runs: readonly (readonly string[])[]): Promise<Omit<Run, "ms">[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "test/planMany.ts"), JSON.stringify(runs)], { cwd: ROOT, env: PLAN_ENV });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`planMany exited ${code}: ${stderr}`));
+      try {
+        resolve(JSON.parse(stdout));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
 }
 
 /**
