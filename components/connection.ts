@@ -131,10 +131,7 @@ export class SocialConnection extends pulumi.ComponentResource implements Connec
   }
 }
 
-/**
- * A social connection's options. When they hold a client secret, Pulumi marks the whole
- * `options` input secret (secretness cannot sit on a sub-property), so plans show it as one secret.
- */
+/** A social connection's options; the client secret stays a secret output. */
 export function socialOptions(social: SocialConnectionConfig, secrets: SecretValues): auth0.types.input.ConnectionOptions {
   return {
     clientId: social.clientId,
