@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ActionSecretSource } from "../config/schema/actions";
-import type { TenantSpec } from "../config/spec";
+import { issuerDomain, type TenantSpec } from "../config/spec";
 import { TenantActions } from "./actions";
 import { Api } from "./api";
 import { Application } from "./application";
@@ -17,7 +17,7 @@ export interface Auth0TenantArgs {
   readonly spec: TenantSpec;
   /** Values of the secret config keys the spec references (`spec.secretRefs`), as secret outputs. */
   readonly secrets: SecretValues;
-  /** Protect tenant-critical resources (APIs, connections, organizations, the custom domain) from deletion. Defaults to false. */
+  /** Protect tenant-critical resources (tenant settings, APIs, connections, organizations, the custom domain) from deletion. Defaults to false. */
   readonly protectCritical?: boolean;
 }
 
@@ -60,16 +60,16 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     const { spec } = args;
     this.domain = spec.domain;
     const custom = spec.tenant.customDomain;
-    const issuerDomain = custom?.useForIssuer ? custom.domain : spec.domain;
-    this.issuer = `https://${issuerDomain}/`;
-    this.jwksUrl = `https://${issuerDomain}/.well-known/jwks.json`;
+    this.issuer = `https://${issuerDomain(spec)}/`;
+    this.jwksUrl = `https://${issuerDomain(spec)}/.well-known/jwks.json`;
     this.managementApiAudience = `https://${spec.domain}/api/v2/`;
+    const protect = args.protectCritical ?? false;
 
-    new TenantSettings(`${name}-settings`, { settings: spec.tenant }, { parent: this });
+    new TenantSettings(`${name}-settings`, { settings: spec.tenant, protect }, { parent: this });
 
     const apis: Record<string, Api> = {};
     for (const [key, api] of Object.entries(spec.apis)) {
-      apis[key] = new Api(`${name}-api-${key}`, { api, protect: args.protectCritical ?? false }, { parent: this });
+      apis[key] = new Api(`${name}-api-${key}`, { api, protect }, { parent: this });
     }
     this.apis = apis;
 
@@ -83,7 +83,6 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     }
     this.applications = applications;
 
-    const protect = args.protectCritical ?? false;
     const clientIds = Object.fromEntries(Object.entries(applications).map(([key, app]) => [key, app.clientId]));
     const connections: Record<string, ConnectionOutputs> = {};
     for (const [key, connection] of Object.entries(spec.connections)) {

@@ -5,6 +5,8 @@ import type { TenantConfig } from "../config/schema/tenant";
 export interface TenantSettingsArgs {
   /** The validated `auth0kit:tenant` settings. */
   readonly settings: TenantConfig;
+  /** Protect the settings from deletion (a delete would leave Auth0's defaults). Defaults to false. */
+  readonly protect?: boolean;
 }
 
 /** Tenant-wide settings: names shown to users, session lifetimes, locales and safety flags. */
@@ -27,7 +29,7 @@ export class TenantSettings extends pulumi.ComponentResource {
         defaultAudience: settings.defaultAudience,
         flags: { enableClientConnections: settings.enableClientConnections },
       },
-      { parent: this },
+      { parent: this, protect: args.protect ?? false },
     );
     this.registerOutputs({});
   }

@@ -72,6 +72,12 @@ export interface ActionSpec extends Omit<ActionConfig, "secrets" | "tokenExchang
   readonly tokenExchangeProfile?: { readonly name: string; readonly subjectTokenType: string };
 }
 
+/** The domain tokens are issued on: the custom domain once the stack switches the issuer to it. */
+export function issuerDomain(spec: Pick<TenantSpec, "domain" | "tenant">): string {
+  const custom = spec.tenant.customDomain;
+  return custom?.useForIssuer ? custom.domain : spec.domain;
+}
+
 /** Every environment that gets production-grade rules. */
 export function isProductionLike(environment: Environment): boolean {
   return environment === "prod" || environment === "stage";

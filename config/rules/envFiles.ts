@@ -3,7 +3,7 @@ import { OIDC_SCOPES } from "../schema/envFiles";
 import { parseUrl } from "../schema/common";
 import { EnvValueError, formatValue } from "../../env/render";
 import { type ConfigIssue, configPath } from "../issues";
-import { type EnvFileSpec, type EnvValue, isSecretValue, type TenantSpec } from "../spec";
+import { type EnvFileSpec, type EnvValue, isSecretValue, issuerDomain, type TenantSpec } from "../spec";
 
 const ROOT = "auth0kit:envFiles";
 
@@ -167,12 +167,6 @@ export function envFrontendScopesConsistent(spec: TenantSpec): ConfigIssue[] {
     }
   }
   return issues;
-}
-
-/** The domain tokens are issued on: the custom domain once the stack switches the issuer to it. */
-export function issuerDomain(spec: TenantSpec): string {
-  const custom = spec.tenant.customDomain;
-  return custom?.useForIssuer ? custom.domain : spec.domain;
 }
 
 /** Tokens are verified with keys from the issuer's own domain; a literal that mixes domains fails at runtime. */

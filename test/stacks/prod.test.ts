@@ -93,6 +93,10 @@ describe("the prod stack reproduces the runbook's API and applications", () => {
     expect(named("tenant-app-agent-broker-client").inputs.tokenExchange).toEqual({ allowAnyProfileOfTypes: ["custom_authentication"] });
   });
 
+  it("protects the tenant settings from deletion", () => {
+    expect(named("tenant-settings-tenant").protect).toBe(true);
+  });
+
   it("protects the API from deletion and uses no http or localhost URL", () => {
     expect(named("tenant-api-alphaswarm-api-server").protect).toBe(true);
     // Action code is checked apart: it names URIs such as the PAPE multi-factor policy (http://…).

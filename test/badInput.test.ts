@@ -1,0 +1,219 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { plan, planInProcess, ROOT } from "./planHarness";
+
+/**
+ * The bad-input corpus: one small stack file per defect under test/fixtures/bad-stacks/, each a
+ * minimal valid dev or prod stack with one thing broken (the file's first line says what). Each
+ * must be rejected by the plan with exit 2 and exactly the lines below on stderr — the config path
+ * and a message saying how to fix it, no stack trace — before anything is written.
+ */
+const CORPUS = path.join(ROOT, "test/fixtures/bad-stacks");
+
+/** Values pasted into the corpus that must never be echoed back. */
+const PROVIDER_SECRET = "s3cr3t-provider-value-0001";
+const REFERENCED_SECRET = "gh-plain-text-value-123";
+const PASTED_SECRET = "9f8e7d6c5b4a39281706f5e4d3c2b1a0PASTED";
+
+const NO_ALL_PERMISSIONS = (app: string) =>
+  `auth0kit:applications.${app}.grants.core: grants all 2 permissions of API "core"; grant only what ${app} needs`;
+
+// [case (the file is Pulumi.<case>.yaml), the exact stderr lines]
+const CASES: [string, string[]][] = [
+  // Broken YAML: the file name, the position, the parser's message.
+  ["yaml-bad-indent", ["Pulumi.yaml-bad-indent.yaml: line 14, column 1: All mapping items must start at the same column; fix the YAML syntax"]],
+  ["yaml-duplicate-key", ["Pulumi.yaml-duplicate-key.yaml: line 5, column 3: Map keys must be unique; fix the YAML syntax"]],
+  ["yaml-tab", ["Pulumi.yaml-tab.yaml: line 12, column 1: Tabs are not allowed as indentation; fix the YAML syntax"]],
+  ["top-level-list", ["Pulumi.top-level-list.yaml: must be a map with a config: section"]],
+
+  // Wrong types.
+  ["wrong-type-string-for-number", ['auth0kit:connections.users.passwordHistory: expected a number, got string "five"']],
+  ["wrong-type-list-for-map", ["auth0kit:apis.core.permissions: expected a record, got a list"]],
+
+  // Unknown keys.
+  [
+    "unknown-top-level-key",
+    [
+      "auth0kit:application: unknown key; remove it or fix the spelling (known keys: auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations, auth0kit:logStreams, auth0kit:mfa, auth0kit:attackProtection, auth0kit:actions, auth0kit:overrides)",
+    ],
+  ],
+  ["unknown-nested-key", ['auth0kit:applications.spa: unknown key "callbaks"; remove it or fix the spelling']],
+
+  // Dangling references.
+  ["grant-unknown-api", ['auth0kit:applications.m2m.grants.billing: unknown API "billing"; defined APIs: core']],
+  [
+    "grant-undefined-permission",
+    ['auth0kit:applications.m2m.grants.core.permissions[1]: "delete:things" is not a permission of API "core"; define it under auth0kit:apis.core.permissions or remove it'],
+  ],
+  ["connection-unknown-application", ['auth0kit:connections.users.applications[1]: unknown application "mobile"; defined applications: spa']],
+  ["organization-unknown-connection", ['auth0kit:organizations.acme.connections.acme-okta: unknown connection "acme-okta"; defined connections: users']],
+  ["envfile-unknown-application", ['auth0kit:envFiles.frontend.vars[0].CLIENT_ID.application: unknown application "web"; defined applications: spa']],
+  ["envfile-unknown-api", ['auth0kit:envFiles.backend.vars[0].AUDIENCE.api: unknown API "billing"; defined APIs: core']],
+  ["envfile-unknown-organization", ['auth0kit:envFiles.backend.vars[0].ORGANIZATION.organization: unknown organization "globex"; defined organizations: acme']],
+  ["envfile-unknown-log-stream", ['auth0kit:envFiles.backend.vars[0].LOG_STREAM_SECRET.logStream: unknown log stream "backend"; defined log streams: audit']],
+  [
+    "envfile-unknown-generated-secret",
+    [
+      'auth0kit:envFiles.backend.vars[0].SIGNING_KEY.name: unknown generated secret "signing-key"; defined generated secrets: session-key (add it under auth0kit:generatedSecrets)',
+    ],
+  ],
+
+  // Unsafe production settings (the production guardrails).
+  [
+    "prod-http-callback",
+    ["auth0kit:applications.spa.callbacks[0]: http://app.example.com/callback is not allowed in prod; use https with the real host or move it to the dev stack"],
+  ],
+  [
+    "prod-localhost",
+    ["auth0kit:applications.spa.logoutUrls[0]: https://localhost:3000/ points at this machine, which is not allowed in prod; use https with the real host or move it to the dev stack"],
+  ],
+  ["prod-wildcard", ["auth0kit:applications.spa.webOrigins[0]: https://*.example.com has a wildcard, which is not allowed in prod; list each URL explicitly"]],
+  [
+    "prod-rbac-off",
+    ["auth0kit:apis.core.rbac: false lets any user get any permission of this API in prod; enforce RBAC (rbac: true) and grant permissions through roles"],
+  ],
+  ["prod-mfa-never", ["auth0kit:mfa.policy: never is not allowed in prod; use confidence-score (adaptive MFA) or all-applications"]],
+  ["prod-no-mfa", ["auth0kit:mfa: required in prod; set auth0kit:mfa with a policy such as confidence-score"]],
+  [
+    "prod-no-log-stream",
+    ["auth0kit:logStreams: prod needs a log stream, so that logins and admin changes are kept outside Auth0; add a webhook, datadog or splunk stream"],
+  ],
+  ["prod-attack-protection-off", ["auth0kit:attackProtection.breachedPasswords.enabled: false turns this protection off in prod; remove enabled: false"]],
+  [
+    "prod-spa-no-rotation",
+    ["auth0kit:applications.spa.refreshToken.rotation: a public client (spa) needs rotating refresh tokens in prod; set refreshToken: { rotation: true, absoluteLifetime: … }"],
+  ],
+  [
+    "prod-social-developer-keys",
+    [
+      "auth0kit:connections.github: needs its own credentials in prod: Auth0's developer keys are for testing only; set clientId and clientSecret: { secret: <key> } from the github developer console",
+    ],
+  ],
+  ["prod-all-permissions-grant", [NO_ALL_PERMISSIONS("m2m")]],
+  ["prod-stale-override", ["auth0kit:overrides[0]: no-all-permissions-grant reports nothing at auth0kit:applications.m2m.grants.core in prod; remove this override"]],
+
+  // Lifetimes out of bounds.
+  ["api-token-lifetime-over-30d", ["auth0kit:apis.core.tokenLifetime: 2678400s exceeds Auth0's maximum of 2592000s (30 days); lower it"]],
+  [
+    "web-lifetime-over-token-lifetime",
+    ["auth0kit:apis.core.tokenLifetimeForWeb: 14400s exceeds the API's tokenLifetime of 3600s; browser-flow tokens may not outlive the API's tokens"],
+  ],
+  [
+    "refresh-idle-over-absolute",
+    ["auth0kit:applications.spa.refreshToken.idleLifetime: 604800s exceeds the absolute lifetime of 86400s; the inactivity lifetime must not be longer than the absolute one"],
+  ],
+  ["session-idle-over-absolute", ["auth0kit:tenant.idleSessionLifetime: 72h exceeds the session lifetime of 24h; a session cannot stay idle longer than it lives"]],
+  [
+    "non-duration-lifetime",
+    ['auth0kit:applications.spa.idTokenLifetime: "ten minutes" is not a duration; write seconds (e.g. 900) or a number with s, m, h or d (e.g. 15m)'],
+  ],
+
+  // Secrets in plain text, and a secret where none may go.
+  [
+    "provider-secret-plain",
+    ["auth0:clientSecret: is stored in plain text; remove it from the stack file and set it with: pulumi config set --secret auth0:clientSecret <value>"],
+  ],
+  [
+    "referenced-secret-plain",
+    [
+      "auth0kit:githubClientSecret: is stored in plain text; remove it from the stack file and set it with: pulumi config set --secret auth0kit:githubClientSecret <value>",
+    ],
+  ],
+  [
+    "secret-pasted-inline",
+    [
+      "auth0kit:connections.github.clientSecret: must reference a secret config key, e.g. { secret: googleClientSecret }, never hold the value itself; store the value with: pulumi config set --secret auth0kit:<key> <value>",
+    ],
+  ],
+  [
+    "frontend-client-secret",
+    [
+      "auth0kit:envFiles.frontend.vars[0].VITE_CLIENT_SECRET: a frontend file can never hold a secret (it ends up in the browser bundle); move this variable to a backend file",
+    ],
+  ],
+
+  // Environment, provider, permissions and grant types.
+  ["bad-environment-name", ['auth0kit:environment: "production" is not allowed; use one of dev, stage, prod, local']],
+  [
+    "dev-missing-domain",
+    ["auth0:domain: required; set the tenant's domain with: pulumi config set auth0:domain <tenant>.<region>.auth0.com (or export AUTH0_DOMAIN)"],
+  ],
+  [
+    "malformed-permission-name",
+    ['auth0kit:apis.core.permissions.read things: "read things" is not a well-formed permission; use verb:resource with no spaces, e.g. read:portfolio'],
+  ],
+  [
+    "duplicate-permission-case",
+    ['auth0kit:apis.core.permissions.Read:Things: duplicates permission "read:things" (names are compared without case); keep one of them'],
+  ],
+  [
+    "spa-client-credentials",
+    ["auth0kit:applications.spa.grantTypes[1]: client_credentials is not allowed on a single-page application; allowed: authorization_code, implicit, refresh_token"],
+  ],
+  [
+    "m2m-device-code",
+    [
+      "auth0kit:applications.m2m.grantTypes[1]: urn:ietf:params:oauth:grant-type:device_code is not allowed on a machine-to-machine application; allowed: client_credentials, urn:ietf:params:oauth:grant-type:token-exchange",
+    ],
+  ],
+];
+
+const fileOf = (name: string) => path.join(CORPUS, `Pulumi.${name}.yaml`);
+
+describe("the bad-input corpus", () => {
+  let scratch: string;
+
+  beforeAll(() => {
+    // The plan falls back to the caller's AUTH0_* variables; a developer's shell must not fix a case.
+    vi.stubEnv("AUTH0_DOMAIN", "");
+    vi.stubEnv("AUTH0_CLIENT_ID", "");
+    vi.stubEnv("AUTH0_CLIENT_SECRET", "");
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-bad-input-"));
+  });
+
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it("holds exactly the cases below, at least 30, each saying what is wrong on its first line", () => {
+    const files = fs.readdirSync(CORPUS).sort();
+    expect(files).toEqual(CASES.map(([name]) => `Pulumi.${name}.yaml`).sort());
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+    for (const file of files) expect(fs.readFileSync(path.join(CORPUS, file), "utf8")).toMatch(/^# \S/);
+  });
+
+  it.each(CASES)("rejects %s with exit 2, its exact message and path, no stack trace, nothing written", async (name, lines) => {
+    const outDir = path.join(scratch, name);
+    const run = await planInProcess("--config", fileOf(name), "--out", outDir);
+    expect(run.stderr).toBe(lines.map((line) => `${line}\n`).join(""));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).not.toContain("\n    at ");
+    expect(fs.existsSync(outDir)).toBe(false);
+  });
+
+  it.each([
+    ["provider-secret-plain", PROVIDER_SECRET],
+    ["referenced-secret-plain", REFERENCED_SECRET],
+    ["secret-pasted-inline", PASTED_SECRET],
+  ])("never echoes the plain-text secret of %s", async (name, secret) => {
+    // The value really is in the file, so its absence from the output means something.
+    expect(fs.readFileSync(fileOf(name), "utf8")).toContain(secret);
+    const run = await planInProcess("--config", fileOf(name), "--out", path.join(scratch, `${name}-echo`));
+    expect(run.status).toBe(2);
+    expect(run.stdout + run.stderr).not.toContain(secret);
+  });
+
+  it("exits 2 the same way from the real CLI in a child process", () => {
+    const name = "prod-all-permissions-grant";
+    const outDir = path.join(scratch, `${name}-child`);
+    const run = plan("--config", fileOf(name), "--out", outDir);
+    expect(run.stderr).toBe(`${NO_ALL_PERMISSIONS("m2m")}\n`);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(fs.existsSync(outDir)).toBe(false);
+  });
+});
