@@ -43,13 +43,19 @@ export const describeIssue: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
+/** zod's type names, in the words a stack file uses. */
+const TYPE_WORDS: Record<string, string> = { record: "map", object: "map", array: "list" };
+
 function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  const word = TYPE_WORDS[type] ?? type;
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
 
+/** What was written instead, never a string's text: a secret pasted in the wrong field must not be echoed. */
 function typeName(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a map";
+  if (typeof value === "string") return "text";
   return `${typeof value} ${JSON.stringify(value)}`;
 }

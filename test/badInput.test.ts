@@ -29,8 +29,8 @@ const CASES: [string, string[]][] = [
   ["top-level-list", ["Pulumi.top-level-list.yaml: must be a map with a config: section"]],
 
   // Wrong types.
-  ["wrong-type-string-for-number", ['auth0kit:connections.users.passwordHistory: expected a number, got string "five"']],
-  ["wrong-type-list-for-map", ["auth0kit:apis.core.permissions: expected a record, got a list"]],
+  ["wrong-type-string-for-number", ['auth0kit:connections.users.passwordHistory: expected a number, got text']],
+  ["wrong-type-list-for-map", ["auth0kit:apis.core.permissions: expected a map, got a list"]],
 
   // Unknown keys.
   [

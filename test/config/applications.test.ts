@@ -53,8 +53,8 @@ describe("application fields", () => {
 
   it("reports a value of the wrong type with what was given", () => {
     expect(issuesOf(apps({ spa: { firstParty: "yes", grantTypes: "authorization_code" } }))).toEqual([
-      'auth0kit:applications.spa.firstParty: expected a boolean, got string "yes"',
-      'auth0kit:applications.spa.grantTypes: expected an array, got string "authorization_code"',
+      'auth0kit:applications.spa.firstParty: expected a boolean, got text',
+      'auth0kit:applications.spa.grantTypes: expected a list, got text',
     ]);
   });
 });
