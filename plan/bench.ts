@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import type { Io } from "./cli";
+import type { Io } from "../cli/io";
 import { budgetFor, economyOf, formatDuration } from "./economy";
 import { runPlan } from "./run";
 import { syntheticB2BConfig, toStackConfig } from "./synthetic";

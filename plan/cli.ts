@@ -6,6 +6,7 @@
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import type { Io } from "../cli/io";
 import { ConfigError } from "../config/issues";
 import { writeFileAtomic } from "../env/write";
 import { planMarkdown } from "./markdown";
@@ -16,11 +17,6 @@ import { StackFileError } from "./stackFile";
 const USAGE = "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json] [--markdown <file>]";
 const PROJECT_DIR = path.resolve(__dirname, "..");
 
-/** Where the CLI writes; the process streams, or buffers in tests. */
-export interface Io {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-}
 
 /**
  * The plan command: exit 0 on success, 2 on invalid configuration (one `<config path>: <message>`

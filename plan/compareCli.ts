@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "../config/issues";
 import { loadSpec } from "../config/load";
 import type { TenantSpec } from "../config/spec";
-import type { Io } from "./cli";
+import type { Io } from "../cli/io";
 import { compareSpecs, renderComparison } from "./compare";
 import { readProjectFile, readStackFile, StackFileError, withPlaceholderSecrets } from "./stackFile";
 

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { envCommand } from "../cli/env";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUTPUTS = {
@@ -13,13 +14,17 @@ const OUTPUTS = {
   },
 };
 
+/** The env command in this process: it only reads JSON and writes files. */
 function env(dir: string, ...args: string[]) {
   const outputs = path.join(dir, "outputs.json");
   fs.writeFileSync(outputs, JSON.stringify(OUTPUTS));
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/env.ts", "--stack", "prod", "--outputs", outputs, "--dir", dir, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
+  let stdout = "";
+  let stderr = "";
+  const status = envCommand(["--stack", "prod", "--outputs", outputs, "--dir", dir, ...args], {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
   });
+  return { status, stdout, stderr };
 }
 
 describe("npm run env", () => {
@@ -51,7 +56,7 @@ describe("npm run env", () => {
     expect(run.stdout + run.stderr).not.toContain("leaked-old-value");
   });
 
-  it("exits 2 when the outputs hold no env files", () => {
+  it("exits 2 when the outputs hold no env files, as a real process", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-env-"));
     fs.writeFileSync(path.join(dir, "o.json"), "{}");
     const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/env.ts", "--stack", "x", "--outputs", path.join(dir, "o.json")], { cwd: ROOT, encoding: "utf8" });
