@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Auth0Tenant } from "./components/auth0Tenant";
 import { GeneratedSecrets } from "./components/generatedSecrets";
-import { formatIssue } from "./config/issues";
+import { ConfigError, formatIssue } from "./config/issues";
 import { formatOverride } from "./config/guardrails";
 import { loadSpec } from "./config/load";
 import { readStackConfig } from "./config/pulumiConfig";
 import { checkWarnings } from "./config/warnings";
 import { envFileOutputs, writeEnvFiles } from "./program/envFiles";
+import { InvalidConfigError } from "./program/errors";
 
 /**
  * The auth0kit program: validate the stack's description, declare the tenant, render the env
@@ -15,7 +16,7 @@ import { envFileOutputs, writeEnvFiles } from "./program/envFiles";
  */
 export = async () => {
   const stackConfig = readStackConfig();
-  const spec = loadSpec(stackConfig, process.env);
+  const spec = validated(() => loadSpec(stackConfig, process.env));
   for (const warning of checkWarnings(spec)) pulumi.log.warn(formatIssue(warning));
   for (const override of spec.overrides) pulumi.log.warn(`guardrail override in force: ${formatOverride(override)}`);
   // Secrets come from the configuration read once above: Config.requireSecret parses all of it
@@ -59,6 +60,14 @@ export = async () => {
     envFiles,
   };
 };
+
+function validated<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    throw error instanceof ConfigError ? new InvalidConfigError(error) : error;
+  }
+}
 
 function mapValues<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));

@@ -1,5 +1,3 @@
-import { RunError } from "@pulumi/pulumi";
-
 /** One problem in a stack's configuration, located by its config path. */
 export interface ConfigIssue {
   /** e.g. `auth0kit:applications.spa.callbacks[1]` */
@@ -9,10 +7,10 @@ export interface ConfigIssue {
 }
 
 /**
- * Thrown when a stack's configuration is invalid; carries every problem at once. A RunError, so
- * `pulumi preview` / `pulumi up` print the problems without a stack trace.
+ * Thrown when a stack's configuration is invalid; carries every problem at once. Plain (no Pulumi
+ * import), so validation stays pure; the program turns it into a Pulumi RunError.
  */
-export class ConfigError extends RunError {
+export class ConfigError extends Error {
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { Io } from "../cli/io";
 import { ConfigError } from "../config/issues";
+import { InvalidConfigError } from "../program/errors";
 import { writeFileAtomic } from "../env/write";
 import { planMarkdown } from "./markdown";
 import { planJson, planText } from "./render";
@@ -65,7 +66,7 @@ export async function planCommand(argv: readonly string[], io: Io = process): Pr
     if (args.json) for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StackFileError) {
+    if (error instanceof InvalidConfigError || error instanceof ConfigError || error instanceof StackFileError) {
       io.stderr.write(`${error.message}\n`);
       return 2;
     }
