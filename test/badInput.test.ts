@@ -95,14 +95,14 @@ const CASES: [string, string[]][] = [
   ["prod-stale-override", ["auth0kit:overrides[0]: no-all-permissions-grant reports nothing at auth0kit:applications.m2m.grants.core in prod; remove this override"]],
 
   // Lifetimes out of bounds.
-  ["api-token-lifetime-over-30d", ["auth0kit:apis.core.tokenLifetime: 2678400s exceeds Auth0's maximum of 2592000s (30 days); lower it"]],
+  ["api-token-lifetime-over-30d", ["auth0kit:apis.core.tokenLifetime: 31d exceeds Auth0's maximum of 30d; lower it"]],
   [
     "web-lifetime-over-token-lifetime",
-    ["auth0kit:apis.core.tokenLifetimeForWeb: 14400s exceeds the API's tokenLifetime of 3600s; browser-flow tokens may not outlive the API's tokens"],
+    ["auth0kit:apis.core.tokenLifetimeForWeb: 4h exceeds the API's tokenLifetime of 1h; browser-flow tokens may not outlive the API's tokens"],
   ],
   [
     "refresh-idle-over-absolute",
-    ["auth0kit:applications.spa.refreshToken.idleLifetime: 604800s exceeds the absolute lifetime of 86400s; the inactivity lifetime must not be longer than the absolute one"],
+    ["auth0kit:applications.spa.refreshToken.idleLifetime: 7d exceeds the absolute lifetime of 1d; the inactivity lifetime must not be longer than the absolute one"],
   ],
   ["session-idle-over-absolute", ["auth0kit:tenant.idleSessionLifetime: 72h exceeds the session lifetime of 24h; a session cannot stay idle longer than it lives"]],
   [

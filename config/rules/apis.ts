@@ -1,5 +1,6 @@
 import { API_TOKEN_LIFETIME_MAX } from "../bounds";
 import { type ConfigIssue, configPath } from "../issues";
+import { formatDuration } from "../schema/common";
 import type { TenantSpec } from "../spec";
 
 const ROOT = "auth0kit:apis";
@@ -31,13 +32,13 @@ export function apiTokenLifetimes(spec: TenantSpec): ConfigIssue[] {
     if (api.tokenLifetime > API_TOKEN_LIFETIME_MAX) {
       issues.push({
         path: configPath(ROOT, api.key, "tokenLifetime"),
-        message: `${api.tokenLifetime}s exceeds Auth0's maximum of ${API_TOKEN_LIFETIME_MAX}s (30 days); lower it`,
+        message: `${formatDuration(api.tokenLifetime)} exceeds Auth0's maximum of ${formatDuration(API_TOKEN_LIFETIME_MAX)}; lower it`,
       });
     }
     if (api.tokenLifetimeForWeb > api.tokenLifetime) {
       issues.push({
         path: configPath(ROOT, api.key, "tokenLifetimeForWeb"),
-        message: `${api.tokenLifetimeForWeb}s exceeds the API's tokenLifetime of ${api.tokenLifetime}s; browser-flow tokens may not outlive the API's tokens`,
+        message: `${formatDuration(api.tokenLifetimeForWeb)} exceeds the API's tokenLifetime of ${formatDuration(api.tokenLifetime)}; browser-flow tokens may not outlive the API's tokens`,
       });
     }
   }

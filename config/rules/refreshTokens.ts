@@ -1,5 +1,6 @@
 import { REFRESH_TOKEN_LIFETIME_MAX } from "../bounds";
 import { type ConfigIssue, configPath } from "../issues";
+import { formatDuration } from "../schema/common";
 import { GRANT_TYPES } from "../schema/applications";
 import type { TenantSpec } from "../spec";
 
@@ -26,13 +27,13 @@ export function refreshTokenPolicy(spec: TenantSpec): ConfigIssue[] {
     for (const field of ["absoluteLifetime", "idleLifetime"] as const) {
       const value = policy[field];
       if (value !== undefined && value > REFRESH_TOKEN_LIFETIME_MAX) {
-        issues.push({ path: at(field), message: `${value}s exceeds Auth0's maximum refresh-token lifetime of ${REFRESH_TOKEN_LIFETIME_MAX}s; lower it` });
+        issues.push({ path: at(field), message: `${formatDuration(value)} exceeds Auth0's maximum refresh-token lifetime of ${formatDuration(REFRESH_TOKEN_LIFETIME_MAX)}; lower it` });
       }
     }
     if (policy.absoluteLifetime !== undefined && policy.idleLifetime !== undefined && policy.idleLifetime > policy.absoluteLifetime) {
       issues.push({
         path: at("idleLifetime"),
-        message: `${policy.idleLifetime}s exceeds the absolute lifetime of ${policy.absoluteLifetime}s; the inactivity lifetime must not be longer than the absolute one`,
+        message: `${formatDuration(policy.idleLifetime)} exceeds the absolute lifetime of ${formatDuration(policy.absoluteLifetime)}; the inactivity lifetime must not be longer than the absolute one`,
       });
     }
   }

@@ -39,6 +39,14 @@ export const duration = z
     return z.NEVER;
   });
 
+/** Seconds in the largest unit that divides them exactly, as a stack file would write them: `31d`, `4h`, `90s`. */
+export function formatDuration(seconds: number): string {
+  for (const [unit, size] of [["d", 86_400], ["h", 3_600], ["m", 60]] as const) {
+    if (seconds % size === 0) return `${seconds / size}${unit}`;
+  }
+  return `${seconds}s`;
+}
+
 /** Whole hours, as Auth0's tenant session settings use them: a plain number, or e.g. `72h` or `7d`. */
 export const hours = z
   .union([z.number(), z.string()], { error: "expected whole hours (e.g. 72) or a duration such as 72h or 7d" })

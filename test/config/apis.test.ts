@@ -84,13 +84,13 @@ describe("API token lifetimes", () => {
 
   it("rejects a token lifetime over 30 days", () => {
     expect(issuesOf(api({ tokenLifetime: API_TOKEN_LIFETIME_MAX + 1 }))).toEqual([
-      "auth0kit:apis.core.tokenLifetime: 2592001s exceeds Auth0's maximum of 2592000s (30 days); lower it",
+      "auth0kit:apis.core.tokenLifetime: 2592001s exceeds Auth0's maximum of 30d; lower it",
     ]);
   });
 
   it("rejects a browser-flow lifetime longer than the API's token lifetime", () => {
     expect(issuesOf(api({ tokenLifetime: "1h", tokenLifetimeForWeb: "2h" }))).toEqual([
-      "auth0kit:apis.core.tokenLifetimeForWeb: 7200s exceeds the API's tokenLifetime of 3600s; browser-flow tokens may not outlive the API's tokens",
+      "auth0kit:apis.core.tokenLifetimeForWeb: 2h exceeds the API's tokenLifetime of 1h; browser-flow tokens may not outlive the API's tokens",
     ]);
   });
 

@@ -32,3 +32,15 @@ describe("durations", () => {
     ]);
   });
 });
+
+describe("formatDuration", () => {
+  it.each([
+    [2_678_400, "31d"],
+    [14_400, "4h"],
+    [5_400, "90m"],
+    [86_401, "86401s"],
+  ])("writes %i seconds as %s", async (seconds, text) => {
+    const { formatDuration } = await import("../../config/schema/common");
+    expect(formatDuration(seconds)).toBe(text);
+  });
+});

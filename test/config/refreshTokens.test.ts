@@ -33,7 +33,7 @@ describe("refresh-token policy", () => {
 
   it("rejects an idle lifetime longer than the absolute lifetime", () => {
     expect(issuesOf(policy({ absoluteLifetime: "1h", idleLifetime: "2h" }))).toEqual([
-      "auth0kit:applications.spa.refreshToken.idleLifetime: 7200s exceeds the absolute lifetime of 3600s; the inactivity lifetime must not be longer than the absolute one",
+      "auth0kit:applications.spa.refreshToken.idleLifetime: 2h exceeds the absolute lifetime of 1h; the inactivity lifetime must not be longer than the absolute one",
     ]);
   });
 
@@ -47,13 +47,13 @@ describe("refresh-token policy", () => {
 
   it("rejects an absolute lifetime over Auth0's maximum", () => {
     expect(issuesOf(policy({ absoluteLifetime: REFRESH_TOKEN_LIFETIME_MAX + 1 }))).toEqual([
-      "auth0kit:applications.spa.refreshToken.absoluteLifetime: 157788001s exceeds Auth0's maximum refresh-token lifetime of 157788000s; lower it",
+      "auth0kit:applications.spa.refreshToken.absoluteLifetime: 157788001s exceeds Auth0's maximum refresh-token lifetime of 43830h; lower it",
     ]);
   });
 
   it("rejects an idle lifetime over Auth0's maximum", () => {
     expect(issuesOf(policy({ rotation: false, idleLifetime: "1827d" }))).toEqual([
-      "auth0kit:applications.spa.refreshToken.idleLifetime: 157852800s exceeds Auth0's maximum refresh-token lifetime of 157788000s; lower it",
+      "auth0kit:applications.spa.refreshToken.idleLifetime: 1827d exceeds Auth0's maximum refresh-token lifetime of 43830h; lower it",
     ]);
   });
 
