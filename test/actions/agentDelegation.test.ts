@@ -1,6 +1,6 @@
 import * as crypto from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AUDIENCE, type FakeApi, fakeApi, FakeCache, fakeFetch, json, loadAction, TENANT } from "./fakes";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { AUDIENCE, type FakeApi, fakeApi, FakeCache, fakeFetch, json, loadAction, TENANT, isolateEachTest } from "./fakes";
 
 type TokenExchange = { onExecuteCustomTokenExchange(event: unknown, api: unknown): Promise<void> };
 const { onExecuteCustomTokenExchange } = loadAction<TokenExchange>("agent-delegation.js");
@@ -37,13 +37,8 @@ beforeEach(() => {
   api = fakeApi();
   const { calls } = fakeFetch({ [`https://${TENANT}/.well-known/jwks.json`]: () => json(JWKS) });
   jwksCalls = () => calls.length;
-  vi.spyOn(console, "log").mockImplementation(() => {});
 });
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateEachTest();
 
 describe("agent delegation token exchange", () => {
   it("sets the delegated user from a valid user access token for the API", async () => {

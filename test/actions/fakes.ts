@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 
 export const ACTIONS_DIR = path.resolve(__dirname, "../../actions");
 
@@ -121,5 +121,20 @@ export function healthyBackend(extra: Record<string, Responder> = {}) {
     [`https://${TENANT}/oauth/token`]: () => json({ access_token: `m2m-token-${++issued}`, expires_in: 3600, token_type: "Bearer" }),
     [`${BACKEND}/_internal/`]: () => json({ ok: true }),
     ...extra,
+  });
+}
+
+/**
+ * Registers the hooks every Action test file needs: the Actions' logs silenced, and after each
+ * test real timers, the real globals (fetch) and every spy restored.
+ */
+export function isolateEachTest(): void {
+  beforeEach(() => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
   });
 }

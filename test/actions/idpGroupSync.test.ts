@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BACKEND, backendSecrets, type FakeApi, fakeApi, FakeCache, fakeFetch, healthyBackend, json, loadAction, TENANT } from "./fakes";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { BACKEND, backendSecrets, type FakeApi, fakeApi, FakeCache, fakeFetch, healthyBackend, json, loadAction, TENANT, isolateEachTest } from "./fakes";
 
 type GroupSync = { onExecutePostLogin(event: unknown, api: unknown): Promise<void> };
 const { onExecutePostLogin } = loadAction<GroupSync>("idp-group-sync.js");
@@ -18,13 +18,8 @@ function enterpriseLogin(strategy: string, user: Record<string, unknown>, connec
 let api: FakeApi;
 beforeEach(() => {
   api = fakeApi();
-  vi.spyOn(console, "log").mockImplementation(() => {});
 });
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateEachTest();
 
 const syncBodies = (calls: { url: string; body: unknown }[]) => calls.filter((c) => c.url === `${BACKEND}/_internal/idp/sync-groups`).map((c) => c.body);
 

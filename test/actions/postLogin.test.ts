@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AUDIENCE, BACKEND, backendSecrets, type FakeApi, fakeApi, FakeCache, fakeFetch, healthyBackend, json, loadAction, TENANT } from "./fakes";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { AUDIENCE, BACKEND, backendSecrets, type FakeApi, fakeApi, FakeCache, fakeFetch, healthyBackend, json, loadAction, TENANT, isolateEachTest } from "./fakes";
 
 type PostLogin = { onExecutePostLogin(event: unknown, api: unknown): Promise<void> };
 const { onExecutePostLogin } = loadAction<PostLogin>("post-login.js");
@@ -30,13 +30,8 @@ function loginEvent(overrides: Record<string, unknown> = {}) {
 let api: FakeApi;
 beforeEach(() => {
   api = fakeApi();
-  vi.spyOn(console, "log").mockImplementation(() => {});
 });
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateEachTest();
 
 describe("post-login claims", () => {
   it("sets org_id, org_name and sorted roles under the namespace on both tokens for an organization login", async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BACKEND, backendSecrets, type FakeApi, fakeApi, fakeFetch, healthyBackend, json, loadAction, TENANT } from "./fakes";
+import { beforeEach, describe, expect, it } from "vitest";
+import { BACKEND, backendSecrets, type FakeApi, fakeApi, fakeFetch, healthyBackend, json, loadAction, TENANT, isolateEachTest } from "./fakes";
 
 type PreRegistration = { onExecutePreUserRegistration(event: unknown, api: unknown): Promise<void> };
 const { onExecutePreUserRegistration } = loadAction<PreRegistration>("pre-user-registration.js");
@@ -17,12 +17,8 @@ function signUp(email: unknown, secrets: Record<string, string> = {}, client: Re
 let api: FakeApi;
 beforeEach(() => {
   api = fakeApi();
-  vi.spyOn(console, "log").mockImplementation(() => {});
 });
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateEachTest();
 
 describe("pre-user-registration email checks", () => {
   it.each([
