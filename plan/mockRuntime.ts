@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { installMocks, maskSecrets, type RegisterRequest } from "./mockEngine.cjs";
 import { SECRET_PLACEHOLDER } from "./stackFile";
+
+export { maskSecrets, placeholder } from "./mockEngine.cjs";
 
 /** One resource the program declared, as `pulumi up` would register it. */
 export interface PlannedResource {
@@ -14,63 +17,6 @@ export interface PlannedResource {
   readonly retainOnDelete: boolean;
   /** Logical names of the resources this one explicitly depends on. */
   readonly dependsOn: readonly string[];
-}
-
-/**
- * Values the provider computes, filled per type token so that references between resources
- * resolve. Each one says it is a placeholder.
- */
-const COMPUTED_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
-  "auth0:index/client:Client": ["clientId"],
-  "auth0:index/clientCredentials:ClientCredentials": ["clientSecret"],
-  "auth0:index/resourceServer:ResourceServer": [],
-  "auth0:index/customDomain:CustomDomain": ["status", "originDomainName"],
-  // `id` is filled for every custom resource; an Action also reports the version it deployed.
-  "auth0:index/action:Action": ["versionId"],
-  "auth0:index/triggerActions:TriggerActions": [],
-  "auth0:index/tokenExchangeProfile:TokenExchangeProfile": [],
-};
-
-/**
- * Computed outputs that are not plain placeholders: secrets (marked secret, as the provider's
- * `additionalSecretOutputs` make them) and structured values, per type token.
- */
-const STRUCTURED_OUTPUTS: Readonly<Record<string, (name: string, inputs: Record<string, unknown>) => Record<string, unknown>>> = {
-  "random:index/randomBytes:RandomBytes": (name) => ({
-    hex: secretValue(placeholder(name, "hex")),
-    base64: secretValue(placeholder(name, "base64")),
-  }),
-  // The CNAME Auth0 asks for: the custom domain itself, pointing at the tenant's edge host.
-  "auth0:index/customDomain:CustomDomain": (name, inputs) => ({
-    verifications: [{ methods: [{ name: "cname", domain: inputs.domain, record: placeholder(name, "verificationRecord") }], status: "pending" }],
-  }),
-};
-
-/** A value the SDK deserializes as a secret output. */
-function secretValue(value: unknown): unknown {
-  return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
-}
-
-export function placeholder(name: string, field: string): string {
-  return `placeholder:${name}:${field}`;
-}
-
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getCustom(): boolean;
-  getProtect(): boolean | undefined;
-  getRetainondelete(): boolean | undefined;
-  getDependenciesList(): string[];
-  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-}
-interface RegisterResponse {
-  getUrn(): string;
-}
-type Callback = (err: unknown, response?: RegisterResponse) => void;
-interface MockMonitorLike {
-  registerResource(req: RegisterRequest, callback: Callback): Promise<void>;
 }
 
 /** Records every registration, in order, with the options `pulumi up` would act on. */
@@ -145,22 +91,12 @@ export interface MockRuntimeOptions {
  */
 export async function installMockRuntime(options: MockRuntimeOptions): Promise<ResourceRecorder> {
   const recorder = new ResourceRecorder();
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        const computed: Record<string, unknown> = {};
-        for (const field of COMPUTED_OUTPUTS[args.type] ?? []) computed[field] = placeholder(args.name, field);
-        Object.assign(computed, STRUCTURED_OUTPUTS[args.type]?.(args.name, args.inputs as Record<string, unknown>));
-        return { id: args.custom ? placeholder(args.name, "id") : "", state: { ...args.inputs, ...computed } };
-      },
-      call(args) {
-        throw new Error(`the program called ${args.token}, which the offline plan does not mock; every call must be mocked explicitly`);
-      },
-    },
-    options.project,
-    options.stack,
-    options.preview ?? true,
-  );
+  await installMocks({
+    project: options.project,
+    stack: options.stack,
+    preview: options.preview ?? true,
+    onRegister: (req, urn) => recorder.record(req, urn),
+  });
   pulumi.runtime.setAllConfig({ ...options.config }, [...options.secretKeys]);
 
   // Without an engine the SDK would print warnings to stderr; the plan reports them itself.
@@ -171,13 +107,6 @@ export async function installMockRuntime(options: MockRuntimeOptions): Promise<R
 
   withoutStackCapture();
 
-  const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorLike;
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (req, callback) =>
-    register(req, (err, response) => {
-      if (!err && response) recorder.record(req, response.getUrn());
-      callback(err, response);
-    });
   return recorder;
 }
 
@@ -210,16 +139,6 @@ function withoutStackCapture(): void {
 export async function settle(): Promise<void> {
   const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
   await settings.waitForRPCs();
-}
-
-/** Replaces every secret (as the SDK serializes it) with "[secret]". */
-export function maskSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSecrets);
-  if (typeof value === "object" && value !== null) {
-    if (pulumi.runtime.isRpcSecret(value)) return SECRET_PLACEHOLDER;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(v)]));
-  }
-  return value;
 }
 
 function unmaskSecrets(value: unknown): unknown {

@@ -5,8 +5,10 @@ import type { ConfigIssue } from "../config/issues";
 import { parseConfigValue, type StackConfig } from "../config/load";
 import { collectSecretRefs } from "../config/secrets";
 
+import { SECRET_PLACEHOLDER } from "./mockEngine.cjs";
+
 /** Shown wherever a secret config value would be; the plan never decrypts anything. */
-export const SECRET_PLACEHOLDER = "[secret]";
+export { SECRET_PLACEHOLDER };
 
 export class StackFileError extends Error {
   constructor(readonly issues: readonly ConfigIssue[]) {

@@ -6,8 +6,13 @@ import type { ConfigError } from "../config/issues";
  * `pulumi up` print the problems, one per line, without a stack trace.
  */
 export class InvalidConfigError extends pulumi.RunError {
-  constructor(readonly cause: ConfigError) {
+  constructor(cause: ConfigError) {
     super(cause.message);
     this.name = "InvalidConfigError";
+    // Pulumi's runner hides a RunError's stack but still formats it with util.inspect for its
+    // tracing span. On Node 20 that formatting never ends for the SDK's source-mapped frames
+    // (`…/node_modules/@pulumi/resource.ts`, a scoped path with no further slash): it grows a
+    // string until V8 refuses it, ~18 s and 3 GiB later. The stack says nothing a user needs.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -1,0 +1,121 @@
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse } from "yaml";
+
+/** What a language host hands the program: the stack's configuration, keys qualified. */
+export interface EngineConfig {
+  readonly values: Readonly<Record<string, string>>;
+  readonly secretKeys: ReadonlySet<string>;
+}
+
+export interface RunnerOptions {
+  /** The directory holding Pulumi.yaml and package.json. */
+  readonly projectDir: string;
+  readonly stack: string;
+  readonly config: EngineConfig;
+  /** `pulumi preview` (the default) or `pulumi up`. */
+  readonly preview?: boolean;
+  /** Another tsconfig, as Pulumi.yaml's `runtime.options.tsconfig` would name it. */
+  readonly tsconfigPath?: string;
+}
+
+/** One registration as the engine received it, secrets masked. */
+export interface RunnerResource {
+  readonly type: string;
+  readonly name: string;
+  readonly parent: string | null;
+  readonly custom: boolean;
+  readonly inputs: Record<string, unknown>;
+}
+
+export interface RunnerResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly resources: readonly RunnerResource[];
+  readonly wallMs: number;
+  /** Peak resident set size of the runner's process, in KiB. */
+  readonly maxRssKiB: number;
+}
+
+/**
+ * The environment the Node.js language host gives the program's process: the whole stack
+ * configuration in one variable, as JSON with every value a string.
+ */
+export function engineEnvironment(options: Pick<RunnerOptions, "stack" | "config" | "preview">, project: string): Record<string, string> {
+  return {
+    PULUMI_CONFIG: JSON.stringify(options.config.values),
+    PULUMI_CONFIG_SECRET_KEYS: JSON.stringify([...options.config.secretKeys].sort()),
+    PULUMI_NODEJS_TYPESCRIPT: "true",
+    PULUMI_NODEJS_PROJECT: project,
+    PULUMI_NODEJS_STACK: options.stack,
+    PULUMI_NODEJS_DRY_RUN: String(options.preview ?? true),
+  };
+}
+
+const RUNNER = require.resolve("@pulumi/pulumi/cmd/run");
+const PRELOAD = path.join(__dirname, "runnerPreload.cjs");
+
+/**
+ * Runs the project's program through Pulumi's own Node.js runner (`@pulumi/pulumi/cmd/run`, what
+ * the language host starts), in a child process with the engine's environment, with the mock
+ * runtime standing in for the engine and the providers. The runner registers ts-node with the
+ * project's tsconfig exactly as under `pulumi preview`; nothing here loads TypeScript itself.
+ */
+export async function runUnderPulumiRunner(options: RunnerOptions): Promise<RunnerResult> {
+  const project = parse(fs.readFileSync(path.join(options.projectDir, "Pulumi.yaml"), "utf8")) as { name: string; main?: string };
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-runner-"));
+  const reportPath = path.join(scratch, "report.json");
+  const args = [
+    "--require",
+    PRELOAD,
+    RUNNER,
+    "--monitor=mock",
+    `--project=${project.name}`,
+    `--stack=${options.stack}`,
+    ...((options.preview ?? true) ? ["--dry-run"] : []),
+    project.main ?? ".",
+  ];
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? os.homedir(),
+    AUTH0KIT_RUNNER_REPORT: reportPath,
+    ...engineEnvironment(options, project.name),
+    ...(options.tsconfigPath !== undefined && { PULUMI_NODEJS_TSCONFIG_PATH: options.tsconfigPath }),
+  };
+  const started = performance.now();
+  try {
+    const { exitCode, stdout, stderr } = await spawnCollect(process.execPath, args, { cwd: options.projectDir, env });
+    const wallMs = performance.now() - started;
+    const report = fs.existsSync(reportPath)
+      ? (JSON.parse(fs.readFileSync(reportPath, "utf8")) as { resources: RunnerResource[]; maxRssKiB: number })
+      : { resources: [], maxRssKiB: 0 };
+    return { exitCode, stdout, stderr, resources: report.resources, wallMs, maxRssKiB: report.maxRssKiB };
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function spawnCollect(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string> },
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) =>
+      resolve({
+        exitCode: code ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      }),
+    );
+  });
+}
