@@ -65,7 +65,12 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     this.managementApiAudience = `https://${spec.domain}/api/v2/`;
     const protect = args.protectCritical ?? false;
 
-    new TenantSettings(`${name}-settings`, { settings: spec.tenant, protect }, { parent: this });
+    const phoneCodes = spec.mfa?.factors.phone !== undefined;
+    const settings = new TenantSettings(
+      `${name}-settings`,
+      { settings: spec.tenant, protect, ...(phoneCodes && { phoneConsolidatedExperience: true }) },
+      { parent: this },
+    );
 
     const apis: Record<string, Api> = {};
     for (const [key, api] of Object.entries(spec.apis)) {
@@ -114,7 +119,7 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     }
     this.logStreams = logStreams;
     if (spec.mfa !== undefined) {
-      this.mfa = new Mfa(`${name}-mfa`, { mfa: spec.mfa, secrets: args.secrets }, { parent: this });
+      this.mfa = new Mfa(`${name}-mfa`, { mfa: spec.mfa, secrets: args.secrets, tenant: settings.tenant }, { parent: this });
     }
     if (spec.attackProtection !== undefined) {
       this.attackProtection = new AttackProtection(`${name}-attack-protection`, { protection: spec.attackProtection }, { parent: this });

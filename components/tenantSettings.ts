@@ -7,6 +7,11 @@ export interface TenantSettingsArgs {
   readonly settings: TenantConfig;
   /** Protect the settings from deletion (a delete would leave Auth0's defaults). Defaults to false. */
   readonly protect?: boolean;
+  /**
+   * Route MFA phone messages through the tenant-level phone provider (Auth0's Unified Phone
+   * Experience). Defaults to leaving Auth0's setting as it is.
+   */
+  readonly phoneConsolidatedExperience?: boolean;
 }
 
 /** Tenant-wide settings: names shown to users, session lifetimes, locales and safety flags. */
@@ -28,6 +33,7 @@ export class TenantSettings extends pulumi.ComponentResource {
         enabledLocales: [...settings.enabledLocales],
         defaultAudience: settings.defaultAudience,
         flags: { enableClientConnections: settings.enableClientConnections },
+        phoneConsolidatedExperience: args.phoneConsolidatedExperience,
       },
       { parent: this, protect: args.protect ?? false },
     );

@@ -28,6 +28,28 @@ export function mfaFactors(spec: TenantSpec): ConfigIssue[] {
       message: "cannot be the only factor: Auth0 has users enroll another factor before device biometrics; enable e.g. otp or webauthnRoaming as well",
     });
   }
+  issues.push(...phoneProvider(factors));
   return issues;
+}
+
+/** Phone codes need the tenant's phone provider, and Twilio needs exactly one sender. */
+function phoneProvider(factors: NonNullable<TenantSpec["mfa"]>["factors"]): ConfigIssue[] {
+  const phone = factors.phone;
+  if (phone === undefined) return [];
+  const path = `${ROOT}.factors.phone`;
+  if (phone.provider === undefined) {
+    return [
+      {
+        path,
+        message:
+          "phone codes are sent through the tenant's phone provider (Auth0's Unified Phone Experience); set provider: { twilio: { sid: …, authToken: { secret: twilioAuthToken }, from: +15551234567 } }, or turn the factor off",
+      },
+    ];
+  }
+  const twilio = phone.provider.twilio;
+  if ((twilio.from === undefined) === (twilio.messagingServiceSid === undefined)) {
+    return [{ path: `${path}.provider.twilio`, message: "set exactly one sender: from (a phone number) or messagingServiceSid (a Twilio Messaging Service)" }];
+  }
+  return [];
 }
 

@@ -5,6 +5,25 @@ import { secretRef } from "./common";
 export const MFA_POLICIES = ["never", "all-applications", "confidence-score"] as const;
 export type MfaPolicy = (typeof MFA_POLICIES)[number];
 
+/** A value written in the stack file, or a secret config key holding it. */
+const literalOrSecret = (literal: z.ZodString) => z.union([literal, secretRef]);
+
+/**
+ * Twilio as the tenant's phone provider (auth0.PhoneProvider `twilio`): the account SID, its auth
+ * token (always a secret), and the sender — a phone number or a messaging service, exactly one.
+ */
+export const twilioProviderSchema = z.strictObject({
+  /** The Twilio Account SID (AC + 32 hex digits), or a secret config key holding it. */
+  sid: literalOrSecret(z.string().regex(/^AC[0-9a-f]{32}$/i, { message: "a Twilio Account SID is AC followed by 32 hex digits" })),
+  /** The Twilio auth token, from a secret config key. */
+  authToken: secretRef,
+  /** The sender's phone number in E.164 form (+15551234567), or a secret config key holding it. */
+  from: literalOrSecret(z.string().regex(/^\+[1-9][0-9]{6,14}$/, { message: "write the sender number in E.164 form, e.g. +15551234567" })).optional(),
+  /** A Twilio Messaging Service SID (MG + 32 hex digits), or a secret config key holding it. */
+  messagingServiceSid: literalOrSecret(z.string().regex(/^MG[0-9a-f]{32}$/i, { message: "a Twilio Messaging Service SID is MG followed by 32 hex digits" })).optional(),
+});
+export type TwilioProvider = z.output<typeof twilioProviderSchema>;
+
 /** A factor written as `true` (on, with defaults), `false` or absent (off), or its settings (on). */
 function factor<T extends z.ZodObject>(settings: T) {
   return z.preprocess((value) => (value === true ? {} : value === false ? undefined : value), settings.optional());
@@ -24,13 +43,16 @@ export const mfaFactorsSchema = z.strictObject({
   webauthnPlatform: z.boolean().default(false),
   /** Push notifications to the Auth0 Guardian app. Defaults to false. */
   push: z.boolean().default(false),
-  /** Codes by SMS (or voice). Defaults to off. */
+  /**
+   * Codes by SMS (or voice), sent through the tenant's phone provider (Auth0's Unified Phone
+   * Experience; the Guardian-level provider is deprecated). Defaults to off.
+   */
   phone: factor(
     z.strictObject({
-      /** auth0 (Auth0's own sender) or phone-message-hook (a Send Phone Message Action). Defaults to auth0. */
-      provider: z.enum(["auth0", "phone-message-hook"]).default("auth0"),
       /** sms and/or voice. Defaults to [sms]. */
       messageTypes: z.array(z.enum(["sms", "voice"])).min(1).default(["sms"]),
+      /** The tenant's phone provider; required when the factor is on (a rule says how to set it). */
+      provider: z.strictObject({ twilio: twilioProviderSchema }).optional(),
     }),
   ),
   /** One-time codes by email. Defaults to false. */

@@ -3,18 +3,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Auth0Tenant } from "../../components/auth0Tenant";
 import { dnsRecordsOf } from "../../components/customDomain";
 import type { TenantSpec } from "../../config/spec";
-import { configWith, specOf } from "../config/fixtures";
+import { configWith, SMS_FACTOR, specOf, TWILIO, TWILIO_SECRET } from "../config/fixtures";
 import { type MockHarness, placeholder, setupMocks, unwrap } from "../mocks";
 
 const TYPES = {
   logStream: "auth0:index/logStream:LogStream",
   randomBytes: "random:index/randomBytes:RandomBytes",
   guardian: "auth0:index/guardian:Guardian",
+  phoneProvider: "auth0:index/phoneProvider:PhoneProvider",
+  tenant: "auth0:index/tenant:Tenant",
   attackProtection: "auth0:index/attackProtection:AttackProtection",
   customDomain: "auth0:index/customDomain:CustomDomain",
 };
 
-const SECRET_KEYS = ["auth0kit:datadogApiKey", "auth0kit:splunkToken", "auth0kit:duoSecretKey"];
+const SECRET_KEYS = ["auth0kit:datadogApiKey", "auth0kit:splunkToken", "auth0kit:duoSecretKey", TWILIO_SECRET];
 
 /** A prod tenant with every security setting: three log streams, adaptive MFA, a custom domain. */
 function securedSpec(useForIssuer: boolean): TenantSpec {
@@ -34,7 +36,7 @@ function securedSpec(useForIssuer: boolean): TenantSpec {
           webauthnRoaming: { userVerification: "required" },
           webauthnPlatform: true,
           push: true,
-          phone: { messageTypes: ["voice", "sms"] },
+          phone: { ...SMS_FACTOR, messageTypes: ["voice", "sms"] },
           email: true,
           recoveryCodes: true,
           duo: { hostname: "api-1234.duosecurity.com", integrationKey: "DIXXXX", secretKey: { secret: "duoSecretKey" } },
@@ -55,6 +57,7 @@ const secrets = {
   datadogApiKey: pulumi.secret("dd-key"),
   splunkToken: pulumi.secret("splunk-token"),
   duoSecretKey: pulumi.secret("duo-secret"),
+  twilioAuthToken: pulumi.secret("twilio-token"),
 };
 
 let mocks: MockHarness;
@@ -146,9 +149,28 @@ describe("MFA", () => {
       webauthnRoaming: { enabled: true, userVerification: "required" },
       webauthnPlatform: { enabled: true },
       push: { enabled: true, provider: "guardian" },
-      phone: { enabled: true, provider: "auth0", messageTypes: ["sms", "voice"] },
+      phone: { enabled: true, messageTypes: ["sms", "voice"] },
       duo: { enabled: true, hostname: "api-1234.duosecurity.com", integrationKey: "DIXXXX", secretKey: "[secret]" },
     });
+  });
+
+  it("sends phone codes through the tenant's Twilio provider, with the Unified Phone Experience on first", async () => {
+    const provider = await mocks.findResource(TYPES.phoneProvider, "sec-mfa-phone-provider");
+    expect(provider.inputs).toEqual({
+      name: "twilio",
+      disabled: false,
+      configuration: { deliveryMethods: ["text", "voice"], sid: TWILIO.sid, defaultFrom: TWILIO.from },
+      credentials: { authToken: "[secret]" },
+    });
+    expect((await mocks.unmaskedInputs(TYPES.phoneProvider, "sec-mfa-phone-provider"))?.credentials).toEqual({ authToken: "twilio-token" });
+    expect((await mocks.findResource(TYPES.tenant, "sec-settings-tenant")).inputs.phoneConsolidatedExperience).toBe(true);
+    const guardian = await mocks.findResource(TYPES.guardian, "sec-mfa-guardian");
+    expect(guardian.dependsOn).toEqual(["sec-mfa-phone-provider", "sec-settings-tenant"]);
+  });
+
+  it("leaves the tenant's phone experience alone and declares no phone provider without phone codes", async () => {
+    expect((await mocks.ofType(TYPES.phoneProvider)).map((r) => r.name)).toEqual(["canon-mfa-phone-provider", "sec-mfa-phone-provider"]);
+    expect((await mocks.findResource(TYPES.tenant, "dev-settings-tenant")).inputs).not.toHaveProperty("phoneConsolidatedExperience");
   });
 
   it("declares no Guardian when the stack does not manage MFA", async () => {

@@ -8,6 +8,12 @@ import type { TenantSpec } from "../../config/spec";
  */
 export type ConfigInput = Record<string, unknown>;
 
+/** Twilio as the phone provider: literal SID and sender, the auth token from a secret config key. */
+export const TWILIO = { sid: `AC${"0123456789abcdef".repeat(2)}`, authToken: { secret: "twilioAuthToken" }, from: "+15550100" };
+export const TWILIO_SECRET = "auth0kit:twilioAuthToken";
+/** Phone codes by SMS through Twilio; the stack must also set TWILIO_SECRET as a secret. */
+export const SMS_FACTOR = { messageTypes: ["sms"], provider: { twilio: TWILIO } };
+
 export const DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
 export const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { configWith, issuesOf, specOf } from "./fixtures";
+import { configWith, issuesOf, SMS_FACTOR, specOf, TWILIO, TWILIO_SECRET } from "./fixtures";
 
-const RUNBOOK_FACTORS = { otp: true, webauthnRoaming: true, webauthnPlatform: true, push: true, phone: true, email: true, recoveryCodes: true };
+const RUNBOOK_FACTORS = { otp: true, webauthnRoaming: true, webauthnPlatform: true, push: true, phone: SMS_FACTOR, email: true, recoveryCodes: true };
 const withMfa = (mfa: unknown, environment = "dev") => configWith({ "auth0kit:environment": environment, "auth0kit:mfa": mfa });
+/** The stack sets the Twilio auth token the phone factor references, as a secret. */
+const withTwilioToken = (config: Record<string, unknown>) => [{ ...config, [TWILIO_SECRET]: "twilio-token" }, { secretKeys: [TWILIO_SECRET] }] as const;
 
 describe("MFA", () => {
   it("leaves MFA unmanaged when auth0kit:mfa is absent", () => {
@@ -16,8 +18,8 @@ describe("MFA", () => {
     });
   });
 
-  it("reads the runbook's adaptive policy and factors, phone defaulting to SMS through Auth0", () => {
-    const mfa = specOf(withMfa({ policy: "confidence-score", factors: RUNBOOK_FACTORS }, "prod")).mfa;
+  it("reads the runbook's adaptive policy and factors, phone by SMS through the tenant's Twilio provider", () => {
+    const mfa = specOf(...withTwilioToken(withMfa({ policy: "confidence-score", factors: RUNBOOK_FACTORS }, "prod"))).mfa;
     expect(mfa).toEqual({
       policy: "confidence-score",
       factors: {
@@ -25,11 +27,39 @@ describe("MFA", () => {
         webauthnRoaming: {},
         webauthnPlatform: true,
         push: true,
-        phone: { provider: "auth0", messageTypes: ["sms"] },
+        phone: { messageTypes: ["sms"], provider: { twilio: TWILIO } },
         email: true,
         recoveryCodes: true,
       },
     });
+  });
+
+  it("asks for the tenant's phone provider when phone codes are on without one", () => {
+    expect(issuesOf(withMfa({ policy: "all-applications", factors: { phone: true, recoveryCodes: true } }))).toEqual([
+      "auth0kit:mfa.factors.phone: phone codes are sent through the tenant's phone provider (Auth0's Unified Phone Experience); set provider: { twilio: { sid: …, authToken: { secret: twilioAuthToken }, from: +15551234567 } }, or turn the factor off",
+    ]);
+  });
+
+  it("wants exactly one Twilio sender: a number or a messaging service", () => {
+    const both = { ...TWILIO, messagingServiceSid: `MG${"a".repeat(32)}` };
+    const neither = { sid: TWILIO.sid, authToken: TWILIO.authToken };
+    for (const twilio of [both, neither]) {
+      const factors = { phone: { provider: { twilio } }, recoveryCodes: true };
+      expect(issuesOf(...withTwilioToken(withMfa({ policy: "all-applications", factors })))).toEqual([
+        "auth0kit:mfa.factors.phone.provider.twilio: set exactly one sender: from (a phone number) or messagingServiceSid (a Twilio Messaging Service)",
+      ]);
+    }
+  });
+
+  it("refuses a Twilio SID, sender or auth token in the wrong form, never echoing the token", () => {
+    const twilio = { sid: "AC123", authToken: "pasted-token", from: "555-0100" };
+    const issues = issuesOf(withMfa({ policy: "all-applications", factors: { phone: { provider: { twilio } }, recoveryCodes: true } }));
+    expect(issues).toEqual([
+      "auth0kit:mfa.factors.phone.provider.twilio.authToken: must reference a secret config key, e.g. { secret: googleClientSecret }, never hold the value itself; store the value with: pulumi config set --secret auth0kit:<key> <value>",
+      "auth0kit:mfa.factors.phone.provider.twilio.from: write the sender number in E.164 form, e.g. +15551234567",
+      "auth0kit:mfa.factors.phone.provider.twilio.sid: a Twilio Account SID is AC followed by 32 hex digits",
+    ]);
+    expect(issues.join("\n")).not.toContain("pasted-token");
   });
 
   it("rejects a policy outside Auth0's three", () => {

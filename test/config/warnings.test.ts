@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../config/issues";
 import { checkWarnings } from "../../config/warnings";
-import { configWith, issuesOf, specOf } from "./fixtures";
+import { configWith, issuesOf, SMS_FACTOR, specOf, TWILIO_SECRET } from "./fixtures";
 
-const MFA_WITH_SMS = { policy: "confidence-score", factors: { otp: true, phone: true, recoveryCodes: true } };
-const warningsOf = (config: Record<string, unknown>) => checkWarnings(specOf(config)).map(formatIssue);
+const MFA_WITH_SMS = { policy: "confidence-score", factors: { otp: true, phone: SMS_FACTOR, recoveryCodes: true } };
+const warningsOf = (config: Record<string, unknown>) =>
+  checkWarnings(specOf({ ...config, [TWILIO_SECRET]: "twilio-token" }, { secretKeys: [TWILIO_SECRET] })).map(formatIssue);
 
 describe("warnings", () => {
   it("warns about SMS in a stack whose applications use organizations, naming them", () => {
@@ -19,7 +20,7 @@ describe("warnings", () => {
 
   it("names voice as well when phone codes go by voice too", () => {
     const config = configWith({
-      "auth0kit:mfa": { ...MFA_WITH_SMS, factors: { ...MFA_WITH_SMS.factors, phone: { messageTypes: ["sms", "voice"] } } },
+      "auth0kit:mfa": { ...MFA_WITH_SMS, factors: { ...MFA_WITH_SMS.factors, phone: { ...SMS_FACTOR, messageTypes: ["sms", "voice"] } } },
       "auth0kit:applications": { spa: { organizations: { usage: "require" } } },
     });
     expect(warningsOf(config)[0]).toMatch(/^auth0kit:mfa\.factors\.phone: SMS and voice codes are discouraged .*\(applications spa\)/);
@@ -30,7 +31,11 @@ describe("warnings", () => {
   });
 
   it("keeps a warning from being an error", () => {
-    const config = configWith({ "auth0kit:mfa": MFA_WITH_SMS, "auth0kit:applications": { native: { organizations: { usage: "allow" } } } });
-    expect(issuesOf(config)).toEqual([]);
+    const config = configWith({
+      "auth0kit:mfa": MFA_WITH_SMS,
+      "auth0kit:applications": { native: { organizations: { usage: "allow" } } },
+      [TWILIO_SECRET]: "twilio-token",
+    });
+    expect(issuesOf(config, { secretKeys: [TWILIO_SECRET] })).toEqual([]);
   });
 });

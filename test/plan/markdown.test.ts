@@ -34,7 +34,8 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
   });
 
   it("counts resources by type with their protected and retained counts", () => {
-    expect(markdown).toContain("43 resources in 20 components.");
+    expect(markdown).toContain("44 resources in 20 components.");
+    expect(markdown).toContain("| `auth0:index/phoneProvider:PhoneProvider` | 1 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/connection:Connection` | 5 | 5 | 1 |");
     expect(markdown).toContain("| `auth0:index/clientGrant:ClientGrant` | 6 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/organization:Organization` | 2 | 2 | 0 |");
@@ -53,6 +54,9 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
         "pulumi config set --secret auth0kit:acmeOktaClientSecret <value>",
         "pulumi config set --secret auth0kit:githubClientSecret <value>",
         "pulumi config set --secret auth0kit:globexEntraClientSecret <value>",
+        "pulumi config set --secret auth0kit:twilioAccountSid <value>",
+        "pulumi config set --secret auth0kit:twilioAuthToken <value>",
+        "pulumi config set --secret auth0kit:twilioSenderNumber <value>",
         "```",
       ].join("\n"),
     );

@@ -232,12 +232,15 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     }
   });
 
-  it("keeps every connection secret out of the stack file: each is a referenced secret config key", () => {
+  it("keeps every connection and phone-provider secret out of the stack file: each is a referenced secret config key", () => {
     expect(unsetSecrets).toEqual([
       "auth0kit:acmeOktaClientSecret",
       "auth0kit:githubClientSecret",
       "auth0kit:globexEntraClientSecret",
       "auth0kit:googleClientSecret",
+      "auth0kit:twilioAccountSid",
+      "auth0kit:twilioAuthToken",
+      "auth0kit:twilioSenderNumber",
     ]);
   });
 
@@ -284,6 +287,19 @@ describe("the prod stack's security operations (runbook §1, §8, §9)", () => {
       push: { enabled: true },
       phone: { enabled: true, messageTypes: ["sms"] },
     });
+    expect(guardian!.inputs.phone).not.toHaveProperty("provider");
+  });
+
+  it("sends SMS through the tenant's Twilio provider (Unified Phone Experience), credentials secret", () => {
+    const [provider] = ofType("auth0:index/phoneProvider:PhoneProvider");
+    expect(provider!.inputs).toEqual({
+      name: "twilio",
+      disabled: false,
+      configuration: { deliveryMethods: ["text"], sid: "[secret]", defaultFrom: "[secret]" },
+      credentials: { authToken: "[secret]" },
+    });
+    const [tenant] = ofType("auth0:index/tenant:Tenant");
+    expect(tenant!.inputs.phoneConsolidatedExperience).toBe(true);
   });
 
   it("warns, without failing, that SMS is offered to the organization-enabled CLI and SPA", () => {
