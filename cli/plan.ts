@@ -6,14 +6,14 @@
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import type { Io } from "../cli/io";
+import type { Io } from "./io";
 import { ConfigError } from "../config/issues";
 import { InvalidConfigError } from "../program/errors";
 import { writeFileAtomic } from "../env/write";
-import { planMarkdown } from "./markdown";
-import { planJson, planText } from "./render";
-import { runPlan } from "./run";
-import { StackFileError } from "./stackFile";
+import { planMarkdown } from "../plan/markdown";
+import { planJson, planText } from "../plan/render";
+import { runPlan } from "../plan/run";
+import { StackFileError } from "../plan/stackFile";
 
 const USAGE = "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json] [--markdown <file>]";
 const PROJECT_DIR = path.resolve(__dirname, "..");
