@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import type { Io } from "./io";
 import { ConfigError } from "../config/issues";
 import { InvalidConfigError } from "../program/errors";
-import { writeFileAtomic } from "../env/write";
+import { writeEnvPair, writeFileAtomic } from "../env/write";
 import { planMarkdown } from "../plan/markdown";
 import { planJson, planText } from "../plan/render";
 import { runPlan } from "../plan/run";
@@ -55,8 +55,7 @@ export async function planCommand(argv: readonly string[], io: Io = process): Pr
     });
     const outDir = path.resolve(args.out ?? defaultOutDir(stack, args.config));
     for (const file of result.envFiles) {
-      writeFileAtomic(path.join(outDir, `${file.name}.env`), file.content);
-      writeFileAtomic(path.join(outDir, `${file.name}.env.example`), file.example);
+      writeEnvPair(path.join(outDir, `${file.name}.env`), file.content, file.example);
     }
     // The review report for a pull request; written only once the plan succeeded.
     if (args.markdown !== undefined) writeFileAtomic(path.resolve(args.markdown), planMarkdown(result));

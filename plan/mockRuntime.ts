@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { SECRET_PLACEHOLDER } from "./stackFile";
+import { SECRET_MASK } from "../env/lines";
 
 /** One resource the program declared, as `pulumi up` would register it. */
 export interface PlannedResource {
@@ -216,7 +216,7 @@ export async function settle(): Promise<void> {
 export function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (typeof value === "object" && value !== null) {
-    if (pulumi.runtime.isRpcSecret(value)) return SECRET_PLACEHOLDER;
+    if (pulumi.runtime.isRpcSecret(value)) return SECRET_MASK;
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(v)]));
   }
   return value;
@@ -234,7 +234,7 @@ function unmaskSecrets(value: unknown): unknown {
 /** Resolves a program's outputs, replacing secret outputs by "[secret]". */
 export async function resolveOutputs(value: unknown): Promise<unknown> {
   if (pulumi.Output.isInstance(value)) {
-    if (await pulumi.isSecret(value)) return SECRET_PLACEHOLDER;
+    if (await pulumi.isSecret(value)) return SECRET_MASK;
     const inner = await new Promise<unknown>((resolve) => value.apply((v) => resolve(v)));
     return resolveOutputs(inner);
   }

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { GRANT_TYPES } from "../config/schema/applications";
 import { type EnvValue, isSecretValue, type TenantSpec } from "../config/spec";
 import { renderEnvExample, renderEnvFile } from "../env/render";
-import { writeFileAtomic } from "../env/write";
+import { writeEnvPair } from "../env/write";
 
 /** Everything an env-file reference can point at. Tenant values are absent in `local`. */
 export interface EnvSources {
@@ -102,12 +102,6 @@ function resolve(spec: TenantSpec, value: EnvValue, sources: EnvSources): pulumi
   }
 }
 
-
-/** `backend/.env` → `backend/.env.example`. */
-export function examplePath(file: string): string {
-  return `${file}.example`;
-}
-
 /**
  * Writes every env file and its example, relative to `baseDir`, once their values are known.
  * Called by the program on `pulumi up` only: a preview never writes.
@@ -115,8 +109,7 @@ export function examplePath(file: string): string {
 export function writeEnvFiles(files: Readonly<Record<string, EnvFileOutputs>>, baseDir: string): void {
   for (const file of Object.values(files)) {
     pulumi.all([file.content, file.example]).apply(([content, example]) => {
-      writeFileAtomic(path.resolve(baseDir, file.path), content);
-      writeFileAtomic(path.resolve(baseDir, examplePath(file.path)), example);
+      writeEnvPair(path.resolve(baseDir, file.path), content, example);
     });
   }
 }
