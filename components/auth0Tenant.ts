@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ActionSecretSource } from "../config/schema/actions";
+import { actionSecretSource } from "../config/references";
 import { issuerDomain, type TenantSpec } from "../config/spec";
 import { TenantActions } from "./actions";
 import { Api } from "./api";
 import { Application } from "./application";
 import { Connection } from "./connection";
 import { Organization } from "./organization";
+import { resolveValue } from "./references";
 import { AttackProtection } from "./attackProtection";
 import { CustomDomain } from "./customDomain";
 import { LogStream } from "./logStream";
@@ -109,19 +110,11 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     }
     if (Object.keys(spec.actions).length > 0) {
       // Action secrets come from the applications and APIs above, so those exist first.
-      const resolve = (source: ActionSecretSource): pulumi.Input<string> => {
-        if ("value" in source) return source.value;
-        if ("secret" in source) return args.secrets[source.secret]!;
-        if ("clientId" in source) return applications[source.clientId]!.clientId;
-        if ("clientSecret" in source) return applications[source.clientSecret]!.clientSecret!;
-        if ("apiIdentifier" in source) return apis[source.apiIdentifier]!.identifier;
-        if ("issuer" in source) return this.issuer;
-        return spec.domain;
-      };
+      const sources = { tenant: this, generated: {}, secrets: args.secrets };
       const secrets = Object.fromEntries(
         Object.values(spec.actions).map((action) => [
           action.key,
-          Object.fromEntries(Object.entries(action.secrets).map(([secretName, source]) => [secretName, resolve(source)])),
+          Object.fromEntries(Object.entries(action.secrets).map(([secretName, source]) => [secretName, resolveValue(spec, actionSecretSource(source), sources)])),
         ]),
       );
       this.actions = new TenantActions(`${name}-actions`, { actions: spec.actions, secrets }, { parent: this });
