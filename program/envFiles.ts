@@ -1,8 +1,8 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveValue, type ValueSources } from "../components/references";
-import { isSecretValue, type TenantSpec } from "../config/spec";
-import { renderEnvExample, renderEnvFile } from "../env/render";
+import { type EnvFileSpec, isSecretValue, type TenantSpec } from "../config/spec";
+import { renderEnvExample, renderEnvFile, renderEnvMasked } from "../env/render";
 import { writeEnvPair } from "../env/write";
 
 export interface EnvFileOutputs {
@@ -21,23 +21,43 @@ export function envFileOutputs(spec: TenantSpec, stack: string, sources: ValueSo
   const files: Record<string, EnvFileOutputs> = {};
   for (const file of Object.values(spec.envFiles)) {
     const vars: Record<string, pulumi.Output<string>> = {};
-    const secretNames = new Set<string>();
     for (const line of file.lines) {
-      if (!("name" in line)) continue;
-      vars[line.name] = resolveValue(spec, line.value, sources);
-      if (isSecretValue(line.value)) secretNames.add(line.name);
+      if ("name" in line) vars[line.name] = resolveValue(spec, line.value, sources);
     }
-    const publicVars = Object.fromEntries(Object.entries(vars).filter(([name]) => !secretNames.has(name)));
-    const blanks = Object.fromEntries([...secretNames].map((name) => [name, ""]));
+    const secretNames = secretNamesOf(file);
     files[file.key] = {
       kind: file.kind,
       path: file.path,
       vars,
       content: pulumi.secret(pulumi.all(vars).apply((values) => renderEnvFile(file.kind, file.lines, values, { stack }))),
-      example: pulumi.all(publicVars).apply((values) => renderEnvExample(file.kind, file.lines, { ...values, ...blanks }, secretNames, { stack })),
+      example: publicValues(vars, secretNames).apply((values) => renderEnvExample(file.kind, file.lines, values, secretNames, { stack })),
     };
   }
   return files;
+}
+
+/**
+ * Each file as a plan shows it, every secret as `[secret]`: rendered from the public values only,
+ * so no secret is ever unwrapped for it.
+ */
+export function maskedEnvFiles(spec: TenantSpec, stack: string, files: Readonly<Record<string, EnvFileOutputs>>): Record<string, pulumi.Output<string>> {
+  return Object.fromEntries(
+    Object.values(spec.envFiles).map((file) => {
+      const secretNames = secretNamesOf(file);
+      return [file.key, publicValues(files[file.key]!.vars, secretNames).apply((values) => renderEnvMasked(file.kind, file.lines, values, secretNames, { stack }))];
+    }),
+  );
+}
+
+function secretNamesOf(file: EnvFileSpec): Set<string> {
+  return new Set(file.lines.flatMap((line) => ("name" in line && isSecretValue(line.value) ? [line.name] : [])));
+}
+
+/** The non-secret values, with the secret ones blank. */
+function publicValues(vars: Readonly<Record<string, pulumi.Output<string>>>, secretNames: ReadonlySet<string>): pulumi.Output<Record<string, string>> {
+  const publicVars = Object.fromEntries(Object.entries(vars).filter(([name]) => !secretNames.has(name)));
+  const blanks = Object.fromEntries([...secretNames].map((name) => [name, ""]));
+  return pulumi.all(publicVars).apply((values) => ({ ...values, ...blanks }));
 }
 
 /**
