@@ -90,8 +90,8 @@ export function tokenExchangeProfiles(spec: TenantSpec): ConfigIssue[] {
 }
 
 /**
- * FAIL_CLOSED is a switch the Action code reads as a string. (That every other secret's reference
- * names something that exists is checked with env references, in rules/references.ts.)
+ * FAIL_CLOSED is a switch the Action code reads as a string, whatever it is wired to. (References
+ * in Action secrets are checked with those of env files, in rules/references.ts.)
  */
 export function failClosedIsBoolean(spec: TenantSpec): ConfigIssue[] {
   return Object.values(spec.actions).flatMap((action) => {
