@@ -6,15 +6,17 @@ import { formatOverride } from "./config/guardrails";
 import { loadSpec } from "./config/load";
 import { readStackConfig } from "./config/pulumiConfig";
 import { checkWarnings } from "./config/warnings";
-import { envFileOutputs, writeEnvFiles } from "./program/envFiles";
+import { envFileOutputs, maskedEnvFiles, writeEnvFiles } from "./program/envFiles";
 import { InvalidConfigError } from "./program/errors";
+import type { ProgramResult } from "./program/result";
 
 /**
  * The auth0kit program: validate the stack's description, declare the tenant, render the env
  * files from its outputs (written on `pulumi up` only), and export what deployments need.
- * Exported as a function so that the offline plan runs exactly this code.
+ * Pulumi calls the exported function and exports what it returns; the offline plan calls `run`,
+ * the very same run, to see the validated spec and the masked env files as well.
  */
-export = async () => {
+async function run(): Promise<ProgramResult> {
   const stackConfig = readStackConfig();
   const spec = validated(() => loadSpec(stackConfig, process.env));
   for (const warning of checkWarnings(spec)) pulumi.log.warn(formatIssue(warning));
@@ -31,7 +33,7 @@ export = async () => {
   const envFiles = envFileOutputs(spec, pulumi.getStack(), { tenant, generated, secrets });
   if (!pulumi.runtime.isDryRun()) writeEnvFiles(envFiles, process.cwd());
 
-  return {
+  const outputs = {
     environment: spec.environment,
     ...(tenant && {
       domain: tenant.domain,
@@ -59,7 +61,8 @@ export = async () => {
     }),
     envFiles,
   };
-};
+  return { spec, outputs, maskedEnvFiles: maskedEnvFiles(spec, pulumi.getStack(), envFiles) };
+}
 
 function validated<T>(load: () => T): T {
   try {
@@ -72,3 +75,5 @@ function validated<T>(load: () => T): T {
 function mapValues<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }
+
+export = Object.assign(async () => (await run()).outputs, { run });

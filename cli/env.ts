@@ -12,8 +12,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { Io } from "./io";
 import { changedVariables } from "../env/check";
-import { writeFileAtomic } from "../env/write";
-import { examplePath } from "../program/envFiles";
+import { writeEnvPair } from "../env/write";
 
 const USAGE = "usage: npm run env -- --stack <name> [--outputs <file>|-] [--dir <dir>] [--check]";
 const PROJECT_DIR = path.resolve(__dirname, "..");
@@ -74,8 +73,7 @@ function run(argv: readonly string[], io: Io): number {
   for (const [key, file] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const target = path.resolve(dir, file.path);
     if (!args.check) {
-      writeFileAtomic(target, file.content);
-      writeFileAtomic(path.resolve(dir, examplePath(file.path)), file.example);
+      writeEnvPair(target, file.content, file.example);
       io.stdout.write(`wrote ${file.path} (${key}, ${file.kind}) and its example\n`);
       continue;
     }

@@ -1,15 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ActionSecretSource } from "../config/schema/actions";
+import { actionSecretSource } from "../config/references";
 import { issuerDomain, type TenantSpec } from "../config/spec";
 import { TenantActions } from "./actions";
 import { Api } from "./api";
 import { Application } from "./application";
-import { type ConnectionOutputs, DatabaseConnection, EnterpriseConnection, SocialConnection } from "./connection";
+import { Connection } from "./connection";
 import { Organization } from "./organization";
+import { resolveValue } from "./references";
 import { AttackProtection } from "./attackProtection";
 import { CustomDomain } from "./customDomain";
 import { LogStream } from "./logStream";
 import { Mfa } from "./mfa";
+import type { SecretValues } from "./secrets";
 import { TenantSettings } from "./tenantSettings";
 
 export interface Auth0TenantArgs {
@@ -19,14 +21,6 @@ export interface Auth0TenantArgs {
   readonly secrets: SecretValues;
   /** Protect tenant-critical resources (tenant settings, APIs, connections, organizations, the custom domain) from deletion. Defaults to false. */
   readonly protectCritical?: boolean;
-}
-
-/** Secret config values by key; components look up `SecretRef.secret` here. */
-export type SecretValues = Readonly<Record<string, pulumi.Output<string>>>;
-
-export interface ApplicationOutputs {
-  readonly clientId: pulumi.Output<string>;
-  readonly clientSecret?: pulumi.Output<string>;
 }
 
 /**
@@ -46,7 +40,7 @@ export class Auth0Tenant extends pulumi.ComponentResource {
   readonly managementApiAudience: string;
   readonly apis: Readonly<Record<string, Api>>;
   readonly applications: Readonly<Record<string, Application>>;
-  readonly connections: Readonly<Record<string, ConnectionOutputs>>;
+  readonly connections: Readonly<Record<string, Connection>>;
   readonly organizations: Readonly<Record<string, Organization>>;
   readonly logStreams: Readonly<Record<string, LogStream>>;
   readonly mfa?: Mfa;
@@ -89,21 +83,9 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     this.applications = applications;
 
     const clientIds = Object.fromEntries(Object.entries(applications).map(([key, app]) => [key, app.clientId]));
-    const connections: Record<string, ConnectionOutputs> = {};
+    const connections: Record<string, Connection> = {};
     for (const [key, connection] of Object.entries(spec.connections)) {
-      const childName = `${name}-connection-${key}`;
-      const childOpts = { parent: this };
-      switch (connection.kind) {
-        case "database":
-          connections[key] = new DatabaseConnection(childName, { connection, clientIds, protect }, childOpts);
-          break;
-        case "social":
-          connections[key] = new SocialConnection(childName, { connection, clientIds, secrets: args.secrets, protect }, childOpts);
-          break;
-        case "enterprise":
-          connections[key] = new EnterpriseConnection(childName, { connection, clientIds, secrets: args.secrets, protect }, childOpts);
-          break;
-      }
+      connections[key] = new Connection(`${name}-connection-${key}`, { connection, clientIds, secrets: args.secrets, protect }, { parent: this });
     }
     this.connections = connections;
 
@@ -133,19 +115,11 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     }
     if (Object.keys(spec.actions).length > 0) {
       // Action secrets come from the applications and APIs above, so those exist first.
-      const resolve = (source: ActionSecretSource): pulumi.Input<string> => {
-        if ("value" in source) return source.value;
-        if ("secret" in source) return args.secrets[source.secret]!;
-        if ("clientId" in source) return applications[source.clientId]!.clientId;
-        if ("clientSecret" in source) return applications[source.clientSecret]!.clientSecret!;
-        if ("apiIdentifier" in source) return apis[source.apiIdentifier]!.identifier;
-        if ("issuer" in source) return this.issuer;
-        return spec.domain;
-      };
+      const sources = { tenant: this, generated: {}, secrets: args.secrets };
       const secrets = Object.fromEntries(
         Object.values(spec.actions).map((action) => [
           action.key,
-          Object.fromEntries(Object.entries(action.secrets).map(([secretName, source]) => [secretName, resolve(source)])),
+          Object.fromEntries(Object.entries(action.secrets).map(([secretName, source]) => [secretName, resolveValue(spec, actionSecretSource(source), sources)])),
         ]),
       );
       this.actions = new TenantActions(`${name}-actions`, { actions: spec.actions, secrets }, { parent: this });

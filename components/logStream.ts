@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { LogStreamType } from "../config/schema/logStreams";
 import type { LogStreamSpec } from "../config/spec";
-import type { SecretValues } from "./auth0Tenant";
+import type { SecretValues } from "./secrets";
 import { sortedUnique } from "./sorted";
 
 export interface LogStreamArgs {

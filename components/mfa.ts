@@ -2,7 +2,7 @@ import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecretRef } from "../config/schema/common";
 import type { MfaConfig } from "../config/schema/mfa";
-import type { SecretValues } from "./auth0Tenant";
+import type { SecretValues } from "./secrets";
 import { sortedUnique } from "./sorted";
 
 export interface MfaArgs {

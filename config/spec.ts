@@ -92,7 +92,7 @@ export type EnvLine = { readonly comment: string } | { readonly name: string; re
 
 export interface EnvFileSpec {
   readonly key: string;
-  readonly kind: import("./schema/envFiles").EnvFileKind;
+  readonly kind: import("../env/lines").EnvFileKind;
   readonly path: string;
   /** In file order. */
   readonly lines: readonly EnvLine[];

@@ -25,3 +25,14 @@ export function writeFileAtomic(file: string, content: string): void {
     throw error;
   }
 }
+
+/** `backend/.env` → `backend/.env.example`: where a file's documentation twin goes. */
+export function examplePath(file: string): string {
+  return `${file}.example`;
+}
+
+/** Writes an env file and, beside it, its example (both atomically, mode 0600). */
+export function writeEnvPair(file: string, content: string, example: string): void {
+  writeFileAtomic(file, content);
+  writeFileAtomic(examplePath(file), example);
+}

@@ -6,7 +6,7 @@
  */
 import type { PlannedResource } from "./mockRuntime";
 import type { PlanResult } from "./run";
-import { SECRET_PLACEHOLDER } from "./stackFile";
+import { SECRET_MASK } from "../env/lines";
 
 /** A plan result, optionally with the guardrail overrides in force (one line each). */
 export type MarkdownInput = PlanResult;
@@ -82,7 +82,7 @@ function envFilesSection(result: PlanResult): string[] {
     lines.push(`#### \`${inline(file.name)}\` (${inline(file.kind)}) → \`${inline(file.path)}\``, "", "| variable | value |", "| --- | --- |");
     for (const [name, value] of Object.entries(file.vars)) {
       // The plan has masked every secret already; anything that still says so stays masked.
-      const shown = value === SECRET_PLACEHOLDER || value.includes(SECRET_PLACEHOLDER) ? SECRET_PLACEHOLDER : value;
+      const shown = value === SECRET_MASK || value.includes(SECRET_MASK) ? SECRET_MASK : value;
       lines.push(`| \`${cell(name)}\` | ${shown === "" ? "_(empty)_" : `\`${cell(shown)}\``} |`);
     }
     lines.push("");

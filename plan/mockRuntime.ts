@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { SECRET_MASK } from "../env/lines";
 import { installMocks, maskSecrets, type RegisterRequest } from "./mockEngine.cjs";
-import { SECRET_PLACEHOLDER } from "./stackFile";
 
 export { maskSecrets, placeholder } from "./mockEngine.cjs";
 
@@ -153,7 +153,7 @@ function unmaskSecrets(value: unknown): unknown {
 /** Resolves a program's outputs, replacing secret outputs by "[secret]". */
 export async function resolveOutputs(value: unknown): Promise<unknown> {
   if (pulumi.Output.isInstance(value)) {
-    if (await pulumi.isSecret(value)) return SECRET_PLACEHOLDER;
+    if (await pulumi.isSecret(value)) return SECRET_MASK;
     const inner = await new Promise<unknown>((resolve) => value.apply((v) => resolve(v)));
     return resolveOutputs(inner);
   }

@@ -1,8 +1,7 @@
 import * as path from "node:path";
 import { formatOverride } from "../config/guardrails";
-import { loadSpec, type StackConfig } from "../config/load";
+import type { StackConfig } from "../config/load";
 import type { PlanTier } from "../config/schema/tenant";
-import { renderEnvFile } from "../env/render";
 import program from "../index";
 import { installMockRuntime, type PlannedResource, resolveOutputs, settle } from "./mockRuntime";
 import { readProjectFile, readStackFile, withPlaceholderSecrets } from "./stackFile";
@@ -75,22 +74,20 @@ async function planWith(options: PlanOptions, config: ReturnType<typeof withPlac
     config: config.values,
     secretKeys: config.secretKeys,
   });
-  const outputs = (await resolveOutputs(await program())) as { envFiles?: Record<string, { vars: Record<string, string>; example: string }> };
+  const result = await program.run();
+  const outputs = await resolveOutputs(result.outputs);
+  const masked = (await resolveOutputs(result.maskedEnvFiles)) as Record<string, string>;
   await settle();
-  // The program validated this configuration already; the plan only needs the files' layout.
-  const spec = loadSpec(config, process.env);
-  const envFiles = Object.values(spec.envFiles).map((file) => {
-    const planned = outputs.envFiles?.[file.key];
-    if (planned === undefined) throw new Error(`the program exported no env file ${file.key}`);
-    return {
-      name: file.key,
-      kind: file.kind,
-      path: file.path,
-      vars: planned.vars,
-      content: renderEnvFile(file.kind, file.lines, planned.vars, { stack: options.stack }),
-      example: planned.example,
-    };
-  });
+  const { spec } = result;
+  const planned = (outputs as { envFiles?: Record<string, { vars: Record<string, string>; example: string }> }).envFiles ?? {};
+  const envFiles = Object.values(spec.envFiles).map((file) => ({
+    name: file.key,
+    kind: file.kind,
+    path: file.path,
+    vars: planned[file.key]!.vars,
+    content: masked[file.key]!,
+    example: planned[file.key]!.example,
+  }));
   return {
     stack: options.stack,
     resources: recorder.resources(),

@@ -4,11 +4,7 @@ import { LineCounter, parseDocument } from "yaml";
 import type { ConfigIssue } from "../config/issues";
 import { parseConfigValue, type StackConfig } from "../config/load";
 import { collectSecretRefs } from "../config/secrets";
-
-import { SECRET_PLACEHOLDER } from "./mockEngine.cjs";
-
-/** Shown wherever a secret config value would be; the plan never decrypts anything. */
-export { SECRET_PLACEHOLDER };
+import { SECRET_MASK } from "../env/lines";
 
 export class StackFileError extends Error {
   constructor(readonly issues: readonly ConfigIssue[]) {
@@ -77,7 +73,7 @@ function readYaml(file: string, label: string): unknown {
 
 /** Pulumi marks a whole key secret when any value inside it is `secure:`. */
 function maskSecrets(value: unknown): { value: unknown; secret: boolean } {
-  if (isSecure(value)) return { value: SECRET_PLACEHOLDER, secret: true };
+  if (isSecure(value)) return { value: SECRET_MASK, secret: true };
   if (Array.isArray(value)) {
     const items = value.map(maskSecrets);
     return { value: items.map((item) => item.value), secret: items.some((item) => item.secret) };
@@ -114,6 +110,6 @@ export function withPlaceholderSecrets(config: StackConfig, project: string): St
     .flatMap(([key, text]) => collectSecretRefs(key, parseConfigValue(text)));
   const unsetSecrets = [...new Set(refs.map((ref) => `${project}:${ref.key}`))].filter((key) => config.values[key] === undefined).sort();
   const values = { ...config.values };
-  for (const key of unsetSecrets) values[key] = SECRET_PLACEHOLDER;
+  for (const key of unsetSecrets) values[key] = SECRET_MASK; // the plan never decrypts anything
   return { values, secretKeys: new Set([...config.secretKeys, ...unsetSecrets]), unsetSecrets };
 }

@@ -1,5 +1,5 @@
-/** npm run bench [-- --sizes 10,100,1000] [--out <file> | --no-write]; see plan/bench.ts. */
-import { benchCommand } from "../plan/bench";
+/** npm run bench [-- --sizes 10,100,1000] [--out <file> | --no-write]; see cli/bench.ts. */
+import { benchCommand } from "../cli/bench";
 
 benchCommand(process.argv.slice(2)).then(
   (code) => process.exit(code),

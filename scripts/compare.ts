@@ -1,5 +1,5 @@
-/** npm run compare -- <stackA> <stackB>; see plan/compareCli.ts. */
-import { compareCommand } from "../plan/compareCli";
+/** npm run compare -- <stackA> <stackB>; see cli/compare.ts. */
+import { compareCommand } from "../cli/compare";
 
 compareCommand(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -1,5 +1,5 @@
-/** npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json] [--markdown <file>]; see plan/cli.ts. */
-import { planCommand } from "../plan/cli";
+/** npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json] [--markdown <file>]; see cli/plan.ts. */
+import { planCommand } from "../cli/plan";
 import { exitAfterFlush } from "./exit";
 
 planCommand(process.argv.slice(2)).then(exitAfterFlush, (error: unknown) => {

@@ -9,9 +9,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../config/load";
-import { benchCommand, measure } from "../plan/bench";
+import { benchCommand, measure } from "../cli/bench";
 import { withPlaceholderSecrets } from "../plan/stackFile";
-import { organizationKey, syntheticB2BConfig, syntheticResourceCount, toStackConfig } from "../plan/synthetic";
+import { organizationKey, syntheticB2BConfig, syntheticResourceCount, toStackConfig } from "../bench/synthetic";
 
 const ROOT = path.resolve(__dirname, "..");
 

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { planCommand } from "../plan/cli";
+import { planCommand } from "../cli/plan";
 
 export const ROOT = path.resolve(__dirname, "..");
 

@@ -3,7 +3,7 @@
  * in argv[2], in this one process, and prints a JSON array of {status, stdout, stderr}. Test
  * helper: a handful of plans cost one process start instead of one each.
  */
-import { planCommand } from "../plan/cli";
+import { planCommand } from "../cli/plan";
 
 async function main(): Promise<void> {
   const runs = JSON.parse(process.argv[2] ?? "[]") as string[][];

@@ -89,28 +89,21 @@ export function tokenExchangeProfiles(spec: TenantSpec): ConfigIssue[] {
   return issues;
 }
 
-/** Secrets wired from the tenant name an application or API that exists, and carry what they claim. */
-export function actionSecretReferences(spec: TenantSpec): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  for (const action of Object.values(spec.actions)) {
-    for (const [name, source] of Object.entries(action.secrets)) {
-      const path = configPath(ROOT, action.key, "secrets", name);
-      if ("clientId" in source || "clientSecret" in source) {
-        const appKey = "clientId" in source ? source.clientId : source.clientSecret;
-        const app = Object.hasOwn(spec.applications, appKey) ? spec.applications[appKey] : undefined;
-        if (!app) {
-          issues.push({ path, message: `application "${appKey}" is not defined; define it under auth0kit:applications or fix the key (defined: ${Object.keys(spec.applications).join(", ") || "none"})` });
-        } else if ("clientSecret" in source && !app.grantTypes.includes(GRANT_TYPES.clientCredentials)) {
-          issues.push({ path, message: `application "${appKey}" has no client secret (it does not use ${GRANT_TYPES.clientCredentials}); use an m2m application` });
-        }
-      } else if ("apiIdentifier" in source && !Object.hasOwn(spec.apis, source.apiIdentifier)) {
-        issues.push({ path, message: `API "${source.apiIdentifier}" is not defined; define it under auth0kit:apis or fix the key (defined: ${Object.keys(spec.apis).join(", ") || "none"})` });
-      } else if (name === "FAIL_CLOSED" && !("value" in source && (source.value === "true" || source.value === "false"))) {
-        issues.push({ path, message: `must be { value: "true" } (a backend failure blocks the flow) or { value: "false" } (it is logged and the flow continues)` });
-      }
-    }
-  }
-  return issues;
+/**
+ * FAIL_CLOSED is a switch the Action code reads as a string, whatever it is wired to. (References
+ * in Action secrets are checked with those of env files, in rules/references.ts.)
+ */
+export function failClosedIsBoolean(spec: TenantSpec): ConfigIssue[] {
+  return Object.values(spec.actions).flatMap((action) => {
+    const source = action.secrets.FAIL_CLOSED;
+    if (source === undefined || ("value" in source && (source.value === "true" || source.value === "false"))) return [];
+    return [
+      {
+        path: configPath(ROOT, action.key, "secrets", "FAIL_CLOSED"),
+        message: `must be { value: "true" } (a backend failure blocks the flow) or { value: "false" } (it is logged and the flow continues)`,
+      },
+    ];
+  });
 }
 
 /** Auth0 identifies Actions by name within a tenant. */

@@ -1,66 +1,15 @@
-import { GRANT_TYPES } from "../schema/applications";
 import { OIDC_SCOPES } from "../schema/envFiles";
 import { parseUrl } from "../schema/common";
 import { EnvValueError, formatValue } from "../../env/render";
 import { type ConfigIssue, configPath } from "../issues";
-import { type EnvFileSpec, type EnvValue, isSecretValue, issuerDomain, type TenantSpec } from "../spec";
+import { envVariableSites, needsTenant } from "../references";
+import { isSecretValue, issuerDomain, type TenantSpec } from "../spec";
 
 const ROOT = "auth0kit:envFiles";
 
-interface Located {
-  readonly file: EnvFileSpec;
-  readonly index: number;
-  readonly name: string;
-  readonly value: EnvValue;
-}
+type Located = ReturnType<typeof envVariableSites>[number];
 
-function variables(spec: TenantSpec): Located[] {
-  return Object.values(spec.envFiles).flatMap((file) =>
-    file.lines.flatMap((line, index) => ("name" in line ? [{ file, index, name: line.name, value: line.value }] : [])),
-  );
-}
-
-const at = (v: Located, ...segments: string[]) => configPath(ROOT, v.file.key, "vars", v.index, v.name, ...segments);
-
-function known(keys: readonly string[], what: string): string {
-  return keys.length > 0 ? `defined ${what}: ${keys.join(", ")}` : `no ${what} are defined`;
-}
-
-/** Every reference names something the stack defines; the message lists what does exist. */
-export function envReferencesExist(spec: TenantSpec): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  for (const v of variables(spec)) {
-    if (!("ref" in v.value)) continue;
-    const value = v.value;
-    if ("api" in value && !Object.hasOwn(spec.apis, value.api)) {
-      issues.push({ path: at(v, "api"), message: `unknown API "${value.api}"; ${known(Object.keys(spec.apis), "APIs")}` });
-    }
-    if ("application" in value && !Object.hasOwn(spec.applications, value.application)) {
-      issues.push({ path: at(v, "application"), message: `unknown application "${value.application}"; ${known(Object.keys(spec.applications), "applications")}` });
-    }
-    if (value.ref === "organizationId" && !Object.hasOwn(spec.organizations, value.organization)) {
-      issues.push({ path: at(v, "organization"), message: `unknown organization "${value.organization}"; ${known(Object.keys(spec.organizations), "organizations")}` });
-    }
-    if (value.ref === "logStreamSecret") {
-      const stream = Object.hasOwn(spec.logStreams, value.logStream) ? spec.logStreams[value.logStream] : undefined;
-      if (stream === undefined) {
-        issues.push({ path: at(v, "logStream"), message: `unknown log stream "${value.logStream}"; ${known(Object.keys(spec.logStreams), "log streams")}` });
-      } else if (stream.type !== "webhook") {
-        issues.push({ path: at(v, "logStream"), message: `log stream "${value.logStream}" is a ${stream.type} stream and has no generated bearer secret; reference a webhook stream` });
-      }
-    }
-    if (value.ref === "customDomain" && spec.tenant.customDomain === undefined) {
-      issues.push({ path: at(v), message: "the stack has no custom domain; set auth0kit:tenant.customDomain or use { ref: domain }" });
-    }
-    if (value.ref === "generatedSecret" && !Object.hasOwn(spec.generatedSecrets, value.name)) {
-      issues.push({
-        path: at(v, "name"),
-        message: `unknown generated secret "${value.name}"; ${known(Object.keys(spec.generatedSecrets), "generated secrets")} (add it under auth0kit:generatedSecrets)`,
-      });
-    }
-  }
-  return issues;
-}
+const at = (v: Located, ...segments: string[]) => configPath(v.path, ...segments);
 
 /**
  * Secrets never reach a browser bundle: a frontend file holds no secret at all, and an
@@ -68,24 +17,14 @@ export function envReferencesExist(spec: TenantSpec): ConfigIssue[] {
  */
 export function envSecretsStayServerSide(spec: TenantSpec): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  for (const v of variables(spec)) {
-    if (v.file.kind === "frontend" && isSecretValue(v.value)) {
+  for (const v of envVariableSites(spec)) {
+    if (v.file.kind === "frontend" && isSecretValue(v.source)) {
       issues.push({ path: at(v), message: "a frontend file can never hold a secret (it ends up in the browser bundle); move this variable to a backend file" });
-    } else if ("ref" in v.value && v.value.ref === "clientSecret" && v.file.kind !== "backend") {
+    } else if ("ref" in v.source && v.source.ref === "clientSecret" && v.file.kind !== "backend") {
       issues.push({ path: at(v), message: `a client secret may only go to a backend file, not a ${v.file.kind} file; move this variable to a backend file` });
     }
   }
   return issues;
-}
-
-/** Only confidential clients have a secret to put in a file. */
-export function envClientSecretsExist(spec: TenantSpec): ConfigIssue[] {
-  return variables(spec).flatMap((v) => {
-    if (!("ref" in v.value) || v.value.ref !== "clientSecret") return [];
-    const app = Object.hasOwn(spec.applications, v.value.application) ? spec.applications[v.value.application] : undefined;
-    if (app === undefined || app.grantTypes.includes(GRANT_TYPES.clientCredentials)) return [];
-    return [{ path: at(v, "application"), message: `"${app.key}" is a public client (${app.type}) and has no client secret; leave the variable empty with a literal "" instead` }];
-  });
 }
 
 /** One variable per name in a file, and one file per path. */
@@ -101,7 +40,7 @@ export function envNamesAndPathsUnique(spec: TenantSpec): ConfigIssue[] {
     }
   }
   const seen = new Map<string, number>();
-  for (const v of variables(spec)) {
+  for (const v of envVariableSites(spec)) {
     const id = `${v.file.key}\n${v.name}`;
     const firstIndex = seen.get(id);
     if (firstIndex !== undefined) {
@@ -119,9 +58,9 @@ export function envNamesAndPathsUnique(spec: TenantSpec): ConfigIssue[] {
  */
 export function envScopesMatchGrants(spec: TenantSpec): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  for (const v of variables(spec)) {
-    if (!("ref" in v.value) || v.value.ref !== "scopes") continue;
-    const { application, api, offlineAccess } = v.value;
+  for (const v of envVariableSites(spec)) {
+    if (!("ref" in v.source) || v.source.ref !== "scopes") continue;
+    const { application, api, offlineAccess } = v.source;
     const app = Object.hasOwn(spec.applications, application) ? spec.applications[application] : undefined;
     const target = Object.hasOwn(spec.apis, api) ? spec.apis[api] : undefined;
     if (app === undefined || target === undefined) continue;
@@ -143,16 +82,16 @@ export function envScopesMatchGrants(spec: TenantSpec): ConfigIssue[] {
 export function envFrontendScopesConsistent(spec: TenantSpec): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const file of Object.values(spec.envFiles)) {
-    const vars = variables(spec).filter((v) => v.file === file);
-    const audiences = vars.flatMap((v) => ("ref" in v.value && v.value.ref === "apiIdentifier" ? [v.value.api] : []));
-    const clients = vars.flatMap((v) => ("ref" in v.value && v.value.ref === "clientId" ? [v.value.application] : []));
+    const vars = envVariableSites(spec).filter((v) => v.file === file);
+    const audiences = vars.flatMap((v) => ("ref" in v.source && v.source.ref === "apiIdentifier" ? [v.source.api] : []));
+    const clients = vars.flatMap((v) => ("ref" in v.source && v.source.ref === "clientId" ? [v.source.application] : []));
     if (audiences.length === 0) continue;
     for (const v of vars) {
-      if ("ref" in v.value && v.value.ref === "scopes" && !audiences.includes(v.value.api)) {
-        issues.push({ path: at(v, "api"), message: `requests scopes of API "${v.value.api}" but the file's audience is ${audiences.map((a) => `"${a}"`).join(", ")}; use the same API for both` });
+      if ("ref" in v.source && v.source.ref === "scopes" && !audiences.includes(v.source.api)) {
+        issues.push({ path: at(v, "api"), message: `requests scopes of API "${v.source.api}" but the file's audience is ${audiences.map((a) => `"${a}"`).join(", ")}; use the same API for both` });
       }
-      if (!("literal" in v.value) || !/_SCOPES?$/.test(v.name)) continue;
-      for (const scope of v.value.literal.split(/\s+/).filter(Boolean)) {
+      if (!("literal" in v.source) || !/_SCOPES?$/.test(v.name)) continue;
+      for (const scope of v.source.literal.split(/\s+/).filter(Boolean)) {
         if ((OIDC_SCOPES as readonly string[]).includes(scope) || scope === "offline_access") continue;
         const owner = audiences.find((api) => Object.hasOwn(spec.apis, api) && Object.hasOwn(spec.apis[api]!.permissions, scope));
         if (owner === undefined) {
@@ -173,12 +112,12 @@ export function envFrontendScopesConsistent(spec: TenantSpec): ConfigIssue[] {
 export function envIssuerMatchesJwks(spec: TenantSpec): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const file of Object.values(spec.envFiles)) {
-    const hosts = variables(spec)
+    const hosts = envVariableSites(spec)
       .filter((v) => v.file === file && /ISSUER|JWKS/.test(v.name))
       .flatMap((v) => {
-        if ("ref" in v.value && (v.value.ref === "issuer" || v.value.ref === "jwksUrl")) return [{ v, host: issuerDomain(spec) }];
-        if ("literal" in v.value) {
-          const host = parseUrl(v.value.literal)?.host;
+        if ("ref" in v.source && (v.source.ref === "issuer" || v.source.ref === "jwksUrl")) return [{ v, host: issuerDomain(spec) }];
+        if ("literal" in v.source) {
+          const host = parseUrl(v.source.literal)?.host;
           return host ? [{ v, host }] : [];
         }
         return [];
@@ -193,36 +132,23 @@ export function envIssuerMatchesJwks(spec: TenantSpec): ConfigIssue[] {
   return issues;
 }
 
-const TENANT_REFS = new Set([
-  "issuer",
-  "domain",
-  "customDomain",
-  "jwksUrl",
-  "managementApiAudience",
-  "apiIdentifier",
-  "clientId",
-  "clientSecret",
-  "organizationId",
-  "logStreamSecret",
-]);
-
 /** A local stack has no tenant: its files hold literals, generated secrets and config secrets only. */
 export function envLocalHasNoTenantRefs(spec: TenantSpec): ConfigIssue[] {
   if (spec.environment !== "local") return [];
-  return variables(spec)
-    .filter((v) => "ref" in v.value && TENANT_REFS.has(v.value.ref))
+  return envVariableSites(spec)
+    .filter((v) => needsTenant(v.source))
     .map((v) => ({
       path: at(v),
-      message: `a local stack provisions no Auth0 tenant, so there is no ${"ref" in v.value ? v.value.ref : ""} to reference; use a literal or a generated secret`,
+      message: `a local stack provisions no Auth0 tenant, so there is no ${"ref" in v.source ? v.source.ref : ""} to reference; use a literal or a generated secret`,
     }));
 }
 
 /** A literal that no .env quoting can carry is caught here, not halfway through `pulumi up`. */
 export function envLiteralsCarriable(spec: TenantSpec): ConfigIssue[] {
-  return variables(spec).flatMap((v) => {
-    if (!("literal" in v.value)) return [];
+  return envVariableSites(spec).flatMap((v) => {
+    if (!("literal" in v.source)) return [];
     try {
-      formatValue(v.value.literal, v.file.kind);
+      formatValue(v.source.literal, v.file.kind);
       return [];
     } catch (error) {
       if (error instanceof EnvValueError) return [{ path: at(v), message: `the value ${error.message}` }];

@@ -1,6 +1,6 @@
 import type { ConfigIssue } from "../issues";
 import type { TenantSpec } from "../spec";
-import { actionHandlers, actionSecretReferences, bindingOrder, tokenExchangeProfiles, uniqueActionNames } from "./actions";
+import { actionHandlers, bindingOrder, failClosedIsBoolean, tokenExchangeProfiles, uniqueActionNames } from "./actions";
 import { apiTokenLifetimes, permissionsInTokenNeedsRbac, uniqueIdentifiers, uniquePermissions } from "./apis";
 import {
   grantsReferenceApis,
@@ -11,16 +11,15 @@ import {
   tokenExchangeNeedsGrant,
 } from "./applications";
 import {
-  envClientSecretsExist,
   envFrontendScopesConsistent,
   envIssuerMatchesJwks,
   envLiteralsCarriable,
   envLocalHasNoTenantRefs,
   envNamesAndPathsUnique,
-  envReferencesExist,
   envScopesMatchGrants,
   envSecretsStayServerSide,
 } from "./envFiles";
+import { referencesExist } from "./references";
 import {
   connectionsReferenceApplications,
   enterpriseConnectionFields,
@@ -52,9 +51,8 @@ export const RULES: readonly Rule[] = [
   tokenExchangeNeedsGrant,
   refreshTokenPolicy,
   sessionLifetimes,
-  envReferencesExist,
+  referencesExist,
   envSecretsStayServerSide,
-  envClientSecretsExist,
   envNamesAndPathsUnique,
   envScopesMatchGrants,
   envFrontendScopesConsistent,
@@ -78,7 +76,7 @@ export const RULES: readonly Rule[] = [
   actionHandlers,
   bindingOrder,
   tokenExchangeProfiles,
-  actionSecretReferences,
+  failClosedIsBoolean,
   uniqueActionNames,
 ];
 

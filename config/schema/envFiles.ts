@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { ENV_FILE_KINDS } from "../../env/lines";
 import { describeIssue } from "../zodIssues";
 import { keyedMap, secretRef } from "./common";
-
-export const ENV_FILE_KINDS = ["backend", "frontend", "cli"] as const;
-export type EnvFileKind = (typeof ENV_FILE_KINDS)[number];
 
 export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const OIDC_SCOPES = ["openid", "profile", "email", "address", "phone"] as const;

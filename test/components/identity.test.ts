@@ -5,7 +5,7 @@ import { type MockHarness, placeholder, setupMocks, TYPES, unwrap } from "../moc
 import { asStackConfig, tenantConfig } from "./fixtures";
 import { loadSpec } from "../../config/load";
 import type { TenantSpec } from "../../config/spec";
-import type { SecretValues } from "../../components/auth0Tenant";
+import type { SecretValues } from "../../components/secrets";
 
 const SECRET_KEYS = ["googleClientSecret", "githubClientSecret", "oidcClientSecret", "entraClientSecret", "oktaClientSecret"];
 
@@ -142,10 +142,32 @@ describe("connections and organizations (dev)", () => {
     expect(protectedOnes).toEqual([]);
   });
 
+  it("keeps the URNs the three former connection classes gave existing stacks, so nothing is replaced", async () => {
+    const urnsOf = async (key: string) => {
+      const connection = tenant.connections[key]!;
+      return Promise.all([connection.urn, connection.connection.urn, connection.clients.urn].map(unwrap));
+    };
+    // The mock runtime qualifies a child's type by its parent's type only (the engine by the whole
+    // chain); the component's own URN, first, pins the rest of the chain.
+    const urns = (kind: string, key: string) => [
+      `urn:pulumi:test::auth0kit::auth0kit:tenant:Auth0Tenant$auth0kit:connection:${kind}::tenant-connection-${key}`,
+      `urn:pulumi:test::auth0kit::auth0kit:connection:${kind}$auth0:index/connection:Connection::tenant-connection-${key}-connection`,
+      `urn:pulumi:test::auth0kit::auth0kit:connection:${kind}$auth0:index/connectionClients:ConnectionClients::tenant-connection-${key}-clients`,
+    ];
+    expect(await urnsOf("users")).toEqual(urns("DatabaseConnection", "users"));
+    expect(await urnsOf("google")).toEqual(urns("SocialConnection", "google"));
+    expect(await urnsOf("acme-saml")).toEqual(urns("EnterpriseConnection", "acme-saml"));
+  });
+
+  it("retains only database connections on delete", async () => {
+    const retained = (await mocks.ofType(TYPES.connection)).filter((r) => r.retainOnDelete).map((r) => r.name);
+    expect(retained).toEqual(["tenant-connection-users-connection"]);
+  });
+
   it("turns password history off with history 0", async () => {
     // The fixture's database connection keeps 5; a second tenant is not needed to see the mapping.
-    const { DatabaseConnection } = await import("../../components/connection");
-    new DatabaseConnection("nohistory", {
+    const { Connection } = await import("../../components/connection");
+    new Connection("nohistory", {
       connection: { kind: "database", key: "x", name: "x", applications: [], passwordPolicy: "good", passwordHistory: 0, passwordDictionary: false, passwordNoPersonalInfo: false, disableSignup: false, requiresUsername: false, bruteForceProtection: true },
       clientIds: {},
     });

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { changedVariables } from "../../env/check";
-import { writeFileAtomic } from "../../env/write";
+import { examplePath, writeEnvPair, writeFileAtomic } from "../../env/write";
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-write-"));
 
@@ -31,6 +31,17 @@ describe("writeFileAtomic", () => {
     const inode = fs.statSync(file).ino;
     writeFileAtomic(file, "A=new\n");
     expect(fs.statSync(file).ino).not.toBe(inode);
+  });
+});
+
+describe("writeEnvPair", () => {
+  it("writes the file and its example beside it, both with mode 0600", () => {
+    const file = path.join(scratch(), "backend", ".env");
+    writeEnvPair(file, "A=1\nS=x\n", "A=1\nS=\n");
+    expect(examplePath(file)).toBe(`${file}.example`);
+    expect(fs.readFileSync(file, "utf8")).toBe("A=1\nS=x\n");
+    expect(fs.readFileSync(`${file}.example`, "utf8")).toBe("A=1\nS=\n");
+    expect([file, `${file}.example`].map((f) => fs.statSync(f).mode & 0o777)).toEqual([0o600, 0o600]);
   });
 });
 

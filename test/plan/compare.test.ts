@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareSpecs, type ConcernDiff, renderComparison } from "../../plan/compare";
-import { compareCommand } from "../../plan/compareCli";
+import { compareCommand } from "../../cli/compare";
 import { configWith, specOf, type ConfigInput } from "../config/fixtures";
 import { planInProcess, ROOT, stackFile } from "../planHarness";
 

@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlannedResource } from "../../plan/mockRuntime";
-import { ownershipConflicts, SET_OWNERS } from "../../plan/ownership";
+import { ownershipConflicts, SET_OWNERS } from "./ownership";
 import { planMany, ROOT } from "../planHarness";
 
 /** Every stack file in the repository: the root stacks and the examples'. */

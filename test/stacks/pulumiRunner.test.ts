@@ -3,6 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type RunnerResource, type RunnerResult, runUnderPulumiRunner } from "../../plan/pulumiRunner";
+import { SECRET_MASK } from "../../env/lines";
+import { SECRET_PLACEHOLDER } from "../../plan/mockEngine.cjs";
 import { readStackFile, withPlaceholderSecrets } from "../../plan/stackFile";
 import { planMany } from "../planHarness";
 import { ROOT, STACK_FILES, stackName } from "../stackFiles";
@@ -65,6 +67,12 @@ describe("every stack under Pulumi's own runner (ts-node, the project's tsconfig
 
   it.each(STACK_FILES)("%s registers exactly the resources and inputs of the offline plan", (file) => {
     expect(asPlanned(runs.get(file)!.resources)).toEqual(plans.get(file));
+  });
+});
+
+describe("the mock engine shared with the runner's preload", () => {
+  it("masks secrets exactly as the plan and env files do", () => {
+    expect(SECRET_PLACEHOLDER).toBe(SECRET_MASK);
   });
 });
 

@@ -6,14 +6,14 @@
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import type { Io } from "../cli/io";
+import type { Io } from "./io";
 import { ConfigError } from "../config/issues";
 import { InvalidConfigError } from "../program/errors";
-import { writeFileAtomic } from "../env/write";
-import { planMarkdown } from "./markdown";
-import { planJson, planText } from "./render";
-import { runPlan } from "./run";
-import { StackFileError } from "./stackFile";
+import { writeEnvPair, writeFileAtomic } from "../env/write";
+import { planMarkdown } from "../plan/markdown";
+import { planJson, planText } from "../plan/render";
+import { runPlan } from "../plan/run";
+import { StackFileError } from "../plan/stackFile";
 
 const USAGE = "usage: npm run plan -- --stack <name> [--config <file>] [--out <dir>] [--json] [--markdown <file>]";
 const PROJECT_DIR = path.resolve(__dirname, "..");
@@ -55,8 +55,7 @@ export async function planCommand(argv: readonly string[], io: Io = process): Pr
     });
     const outDir = path.resolve(args.out ?? defaultOutDir(stack, args.config));
     for (const file of result.envFiles) {
-      writeFileAtomic(path.join(outDir, `${file.name}.env`), file.content);
-      writeFileAtomic(path.join(outDir, `${file.name}.env.example`), file.example);
+      writeEnvPair(path.join(outDir, `${file.name}.env`), file.content, file.example);
     }
     // The review report for a pull request; written only once the plan succeeded.
     if (args.markdown !== undefined) writeFileAtomic(path.resolve(args.markdown), planMarkdown(result));

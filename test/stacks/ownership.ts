@@ -4,7 +4,7 @@
  * member; declaring both for the same set makes them undo each other on every `pulumi up`.
  * `ownershipConflicts` finds such pairs in a plan.
  */
-import type { PlannedResource } from "./mockRuntime";
+import type { PlannedResource } from "../../plan/mockRuntime";
 
 export interface SetOwners {
   readonly plural: string;

@@ -9,9 +9,9 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "../config/issues";
 import { loadSpec } from "../config/load";
 import type { TenantSpec } from "../config/spec";
-import type { Io } from "../cli/io";
-import { compareSpecs, renderComparison } from "./compare";
-import { readProjectFile, readStackFile, StackFileError, withPlaceholderSecrets } from "./stackFile";
+import type { Io } from "./io";
+import { compareSpecs, renderComparison } from "../plan/compare";
+import { readProjectFile, readStackFile, StackFileError, withPlaceholderSecrets } from "../plan/stackFile";
 
 const USAGE = "usage: npm run compare -- <stackA> <stackB>   (a stack name such as dev, or a stack file's path)";
 const PROJECT_DIR = path.resolve(__dirname, "..");
