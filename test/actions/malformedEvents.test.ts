@@ -36,7 +36,8 @@ const shape = (fields: Record<string, fc.Arbitrary<unknown>>) => maybe(fc.record
 /**
  * Secret values carry a marker no event or response contains, so finding one in an output means
  * the Action put a secret there. FAIL_CLOSED, INVITE_CHECK and BACKEND_TIMEOUT_MS are switches,
- * drawn from their meaningful values and junk and not checked (a log may say "after 5000 ms").
+ * drawn from their meaningful values and some unexpected ones, and not checked (a log may say
+ * "after 5000 ms").
  */
 const marker = fc.stringMatching(/^[0-9a-f]{16}$/).map((hex) => `S3CR3T${hex}`);
 const secretValue = (build: (m: string) => string) => fc.oneof({ weight: 15, arbitrary: marker.map(build) }, { weight: 1, arbitrary: fc.constantFrom(undefined, "") });

@@ -27,7 +27,7 @@ async function loginFlow(event: unknown, cache: FakeCache) {
   await groupSync.onExecutePostLogin(event, fakeApi(cache));
 }
 
-describe("the login flow under Auth0's limits", () => {
+describe("login and sign-up flows under Auth0's limits", () => {
   it("asks the token endpoint once for both Actions of an enterprise login: they share the trigger's cache", async () => {
     let issued = 0;
     const { calls } = fakeFetch({
