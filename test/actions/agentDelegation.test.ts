@@ -120,7 +120,9 @@ describe("agent delegation: the JWKS cache", () => {
     await onExecuteCustomTokenExchange(exchange(unknown()), fakeApi(cache));
     await onExecuteCustomTokenExchange(exchange(unknown()), fakeApi(cache));
     await clock.advance(59_000);
-    await onExecuteCustomTokenExchange(exchange(unknown()), fakeApi(cache));
+    const third = fakeApi(cache);
+    await onExecuteCustomTokenExchange(exchange(unknown()), third);
+    expect(third.access.rejectInvalidSubjectToken).toHaveBeenCalledWith("The subject token was not signed by this tenant.");
     expect(jwksCalls()).toBe(1);
     await clock.advance(1_000);
     await onExecuteCustomTokenExchange(exchange(unknown()), fakeApi(cache));
