@@ -1,6 +1,6 @@
 import * as crypto from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { AUDIENCE, type FakeApi, fakeApi, FakeCache, fakeFetch, json, loadAction, TENANT, isolateEachTest } from "./fakes";
+import { AUDIENCE, type FakeApi, fakeApi, FakeCache, fakeFetch, json, loadAction, logLines, TENANT, isolateEachTest, virtualClock } from "./fakes";
 
 type TokenExchange = { onExecuteCustomTokenExchange(event: unknown, api: unknown): Promise<void> };
 const { onExecuteCustomTokenExchange } = loadAction<TokenExchange>("agent-delegation.js");
@@ -44,6 +44,7 @@ describe("agent delegation token exchange", () => {
   it("sets the delegated user from a valid user access token for the API", async () => {
     await onExecuteCustomTokenExchange(exchange(userToken()), api);
     expect(api.authentication.setUserById).toHaveBeenCalledWith("auth0|64f0c0ffee");
+    expect(api.authentication.setActor).toHaveBeenCalledWith({ sub: `${BROKER}@clients` });
     expect(api.access.deny).not.toHaveBeenCalled();
     expect(api.access.rejectInvalidSubjectToken).not.toHaveBeenCalled();
   });
@@ -85,13 +86,128 @@ describe("agent delegation token exchange", () => {
     expect(jwksCalls()).toBe(1);
   });
 
-  it("denies with server_error, not as an invalid token, when the JWKS cannot be fetched in time", async () => {
-    vi.useFakeTimers();
-    fakeFetch({ [`https://${TENANT}/.well-known/jwks.json`]: () => "hang" });
-    const run = onExecuteCustomTokenExchange(exchange(userToken()), api);
-    await vi.advanceTimersByTimeAsync(5000);
-    await run;
+  it.each(["hang", "hang-body"] as const)("denies with server_error, not as an invalid token, when the JWKS request does not finish within the 4 s budget (%s)", async (stall) => {
+    const clock = virtualClock();
+    fakeFetch({ [`https://${TENANT}/.well-known/jwks.json`]: () => stall });
+    const took = await clock.settle(onExecuteCustomTokenExchange(exchange(userToken()), api));
+    expect(took).toBe(4000);
     expect(api.access.deny).toHaveBeenCalledWith("server_error", "The subject token could not be verified right now.");
     expect(api.access.rejectInvalidSubjectToken).not.toHaveBeenCalled();
+    expect(logLines()).toEqual(["alphaswarm-agent-delegation: the JWKS request timed out after 4000 ms"]);
+  });
+});
+
+const segment = (value: string) => Buffer.from(value).toString("base64url");
+
+describe("agent delegation: subject tokens that are not JSON objects", () => {
+  it.each([
+    ["a header that is JSON null", `${segment("null")}.${segment("{}")}.sig`],
+    ["a header that is a JSON array", `${segment("[]")}.${segment("{}")}.sig`],
+    ["a header that is a JSON number", `${segment("5")}.${segment("{}")}.sig`],
+    ["claims that are JSON null", `${segment('{"alg":"RS256","kid":"k1"}')}.${segment("null")}.sig`],
+  ])("rejects a subject token with %s as invalid, which Attack Protection counts", async (_label, token) => {
+    await onExecuteCustomTokenExchange(exchange(token), api);
+    expect(api.access.rejectInvalidSubjectToken).toHaveBeenCalledWith("The subject token is not a JWT.");
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+});
+
+describe("agent delegation: the JWKS cache", () => {
+  it("remembers an unknown key ID for a minute instead of fetching the JWKS on every exchange", async () => {
+    const clock = virtualClock();
+    const cache = new FakeCache();
+    const unknown = () => sign({ sub: "auth0|x" }, { kid: "k9" });
+    await onExecuteCustomTokenExchange(exchange(unknown()), fakeApi(cache));
+    await onExecuteCustomTokenExchange(exchange(unknown()), fakeApi(cache));
+    await clock.advance(59_000);
+    const third = fakeApi(cache);
+    await onExecuteCustomTokenExchange(exchange(unknown()), third);
+    expect(third.access.rejectInvalidSubjectToken).toHaveBeenCalledWith("The subject token was not signed by this tenant.");
+    expect(jwksCalls()).toBe(1);
+    await clock.advance(1_000);
+    await onExecuteCustomTokenExchange(exchange(unknown()), fakeApi(cache));
+    expect(jwksCalls()).toBe(2);
+  });
+
+  it("still finds a key that appears after a rotation once the minute has passed", async () => {
+    const clock = virtualClock();
+    const cache = new FakeCache();
+    const rotated = { keys: [...JWKS.keys, { ...otherKey.publicKey.export({ format: "jwk" }), kid: "k2", use: "sig", alg: "RS256" }] };
+    let answer: unknown = JWKS;
+    fakeFetch({ [`https://${TENANT}/.well-known/jwks.json`]: () => json(answer) });
+    const byNewKey = () => sign({ iss: `https://${TENANT}/`, sub: "auth0|x", aud: AUDIENCE, exp: now() + 600 }, { kid: "k2", key: otherKey.privateKey });
+    await onExecuteCustomTokenExchange(exchange(userToken()), fakeApi(cache));
+    answer = rotated;
+    await clock.advance(60_000);
+    const apiAfter = fakeApi(cache);
+    await onExecuteCustomTokenExchange(exchange(byNewKey()), apiAfter);
+    expect(apiAfter.authentication.setUserById).toHaveBeenCalledWith("auth0|x");
+  });
+
+  it("caches a JWKS that carries certificate chains as only kid, n and e, under 4 KB, and reuses it", async () => {
+    const cache = new FakeCache();
+    const x5c = [Buffer.alloc(1100, 7).toString("base64")];
+    const bulky = { keys: ["k0", "k1", "k2"].map((kid) => ({ ...tenantKey.publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256", x5c, x5t: "t".repeat(27) })) };
+    expect(Buffer.byteLength(JSON.stringify(bulky))).toBeGreaterThan(4096);
+    fakeFetch({ [`https://${TENANT}/.well-known/jwks.json`]: () => json(bulky) });
+    await onExecuteCustomTokenExchange(exchange(userToken()), fakeApi(cache));
+    const second = fakeApi(cache);
+    await onExecuteCustomTokenExchange(exchange(userToken()), second);
+    expect(second.authentication.setUserById).toHaveBeenCalledWith("auth0|64f0c0ffee");
+    expect(vi.mocked(fetch).mock.calls).toHaveLength(1);
+    const [key, entry] = [...cache.entries][0]!;
+    expect(Buffer.byteLength(key)).toBe(48);
+    expect(Buffer.byteLength(entry.value)).toBeLessThanOrEqual(4096);
+    expect(Object.keys(JSON.parse(entry.value).keys[0])).toEqual(["kid", "n", "e"]);
+  });
+});
+
+describe("agent delegation: the actor and re-delegation", () => {
+  it("refuses a subject token that names an actor: a delegated token is not exchanged again", async () => {
+    await onExecuteCustomTokenExchange(exchange(userToken({ act: { sub: `${BROKER}@clients` } })), api);
+    expect(api.access.rejectInvalidSubjectToken).toHaveBeenCalledWith("The subject token is already delegated; exchange the user's own access token.");
+    expect(api.authentication.setUserById).not.toHaveBeenCalled();
+  });
+
+  it.each(["azp", "client_id"])("refuses a subject token whose %s is the broker: it came out of this exchange", async (claim) => {
+    await onExecuteCustomTokenExchange(exchange(userToken({ [claim]: BROKER })), api);
+    expect(api.access.rejectInvalidSubjectToken).toHaveBeenCalledWith("The subject token is already delegated; exchange the user's own access token.");
+  });
+
+  it("accepts the user's own token from the SPA (azp is the SPA)", async () => {
+    await onExecuteCustomTokenExchange(exchange(userToken({ azp: "spa-client-id" })), api);
+    expect(api.authentication.setUserById).toHaveBeenCalledWith("auth0|64f0c0ffee");
+  });
+
+  it("denies a request that brings an actor_token: the authenticated broker is the actor", async () => {
+    const event = exchange(userToken());
+    Object.assign(event.transaction, { actor_token: "eyJ.agent.token", actor_token_type: "urn:alphaswarm:agent" });
+    await onExecuteCustomTokenExchange(event, api);
+    expect(api.access.deny).toHaveBeenCalledWith("invalid_request", "This exchange takes no actor_token: the calling application is the actor.");
+    expect(api.authentication.setUserById).not.toHaveBeenCalled();
+  });
+
+  it("issues nothing where the tenant lacks setActor (delegated authorization not enabled), and says why", async () => {
+    const withoutActor = { ...api, authentication: { setUserById: api.authentication.setUserById } };
+    await onExecuteCustomTokenExchange(exchange(userToken()), withoutActor);
+    expect(api.access.deny).toHaveBeenCalledWith("server_error", "Delegation is not available right now.");
+    expect(api.authentication.setUserById).not.toHaveBeenCalled();
+    expect(logLines()).toEqual(["alphaswarm-agent-delegation: api.authentication.setActor is not available on this tenant; enable delegated authorization"]);
+  });
+});
+
+describe("agent delegation with malformed event fields", () => {
+  it.each([
+    ["no transaction", { transaction: null }, "invalid_request", "Unsupported subject_token_type."],
+    ["a client that is a string", { client: BROKER }, "unauthorized_client", "This application may not exchange delegation tokens."],
+    ["secrets that are not an object", { secrets: "SUBJECT_TOKEN_TYPE" }, "invalid_request", "Unsupported subject_token_type."],
+  ])("denies an exchange with %s", async (_label, overrides, code, reason) => {
+    await onExecuteCustomTokenExchange(exchange(userToken(), overrides), api);
+    expect(api.access.deny).toHaveBeenCalledWith(code, reason);
+  });
+
+  it.each([undefined, 42, { token: "x" }])("rejects a subject_token %j as not a JWT", async (token) => {
+    await onExecuteCustomTokenExchange(exchange(token as never), api);
+    expect(api.access.rejectInvalidSubjectToken).toHaveBeenCalledWith("The subject token is not a JWT.");
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { BACKEND, backendSecrets, type FakeApi, fakeApi, FakeCache, fakeFetch, healthyBackend, json, loadAction, TENANT, isolateEachTest } from "./fakes";
+import { BACKEND, backendSecrets, type FakeApi, fakeApi, FakeCache, fakeFetch, healthyBackend, json, loadAction, logLines, TENANT, isolateEachTest, virtualClock } from "./fakes";
 
 type GroupSync = { onExecutePostLogin(event: unknown, api: unknown): Promise<void> };
 const { onExecutePostLogin } = loadAction<GroupSync>("idp-group-sync.js");
@@ -120,5 +120,78 @@ describe("IdP group sync token and failures", () => {
     await run;
     expect(api.access.deny).toHaveBeenCalledTimes(denials);
     expect(console.log).toHaveBeenCalledWith(expect.stringContaining("/_internal/idp/sync-groups timed out after 1000 ms"));
+  });
+});
+
+describe("IdP group sync: which logins, which groups", () => {
+  it("splits the comma-separated string Auth0 stores for Okta's mapped groups", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(enterpriseLogin("okta", { groups: "alphaswarm-admins,Everyone, Traders" }), api);
+    expect((syncBodies(calls)[0] as { groups: string[] }).groups).toEqual(["Everyone", "Traders", "alphaswarm-admins"]);
+  });
+
+  it("keeps a SAML group whose name has commas in it (an LDAP DN) whole", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(enterpriseLogin("samlp", { "http://schemas.xmlsoap.org/claims/Group": "CN=Traders,OU=Groups,DC=acme" }), api);
+    expect((syncBodies(calls)[0] as { groups: string[] }).groups).toEqual(["CN=Traders,OU=Groups,DC=acme"]);
+  });
+
+  it.each(["oauth2-refresh-token", "oauth2-token-exchange"])("does not sync on %s, which does not pass through the IdP", async (protocol) => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin({ ...enterpriseLogin("waad", { groups: ["Traders"] }), transaction: { protocol } }, api);
+    expect(calls).toEqual([]);
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+
+  it("syncs nothing, and says so, when the group claim holds an entry that is not a group name", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(enterpriseLogin("waad", { groups: ["Traders", { displayName: "no name or id" }] }), api);
+    expect(calls).toEqual([]);
+    expect(logLines()).toEqual(["alphaswarm-idp-group-sync: the group claim from waad connection acme-waad holds an entry that is not a group name; nothing synced"]);
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+});
+
+describe("IdP group sync with malformed event fields", () => {
+  it.each([
+    ["an object", { connection: "acme-okta" }],
+    ["a string", "acme-okta"],
+    ["a list holding null", [null]],
+    ["a list holding a number", [42]],
+  ])("reads the profile root when user.identities is %s", async (_label, identities) => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(enterpriseLogin("okta", { groups: ["A"], identities }), api);
+    expect((syncBodies(calls)[0] as { groups: string[] }).groups).toEqual(["A"]);
+  });
+
+  it("skips null identities to find this connection's own", async () => {
+    const { calls } = healthyBackend();
+    const identities = [null, { connection: "acme-okta", profileData: { groups: ["Right"] } }];
+    await onExecutePostLogin(enterpriseLogin("okta", { identities }), api);
+    expect((syncBodies(calls)[0] as { groups: string[] }).groups).toEqual(["Right"]);
+  });
+
+  it("applies the failure policy to a user without a user_id, without calling the backend", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(enterpriseLogin("okta", { groups: ["A"], user_id: 17 }), api);
+    expect(calls).toEqual([]);
+    expect(logLines()).toEqual(["alphaswarm-idp-group-sync: the event has no user.user_id; nothing to sync (denying the login)"]);
+    expect(api.access.deny).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([null, "waad", ["waad"]])("does nothing when the connection is %j", async (connection) => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin({ ...enterpriseLogin("waad", { groups: ["A"] }), connection }, api);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe("IdP group sync deadlines", () => {
+  it("times out a token response whose body stalls after the headers", async () => {
+    const clock = virtualClock();
+    fakeFetch({ [`https://${TENANT}/oauth/token`]: () => "hang-body" });
+    const took = await clock.settle(onExecutePostLogin(enterpriseLogin("waad", { groups: ["A"] }), api));
+    expect(took).toBe(5000);
+    expect(logLines()).toEqual(["alphaswarm-idp-group-sync: /oauth/token timed out after 5000 ms (denying the login)"]);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { AUDIENCE, BACKEND, backendSecrets, type FakeApi, fakeApi, FakeCache, fakeFetch, healthyBackend, json, loadAction, TENANT, isolateEachTest } from "./fakes";
+import { AUDIENCE, BACKEND, backendSecrets, CLIENT_ID, type FakeApi, fakeApi, FakeCache, fakeFetch, healthyBackend, json, loadAction, logLines, TENANT, isolateEachTest, virtualClock } from "./fakes";
 
 type PostLogin = { onExecutePostLogin(event: unknown, api: unknown): Promise<void> };
 const { onExecutePostLogin } = loadAction<PostLogin>("post-login.js");
@@ -73,7 +73,7 @@ describe("post-login just-in-time sync", () => {
     const { calls } = healthyBackend();
     await onExecutePostLogin(loginEvent({ organization: { id: "org_acme", name: "acme" } }), api);
     expect(calls.map((c) => c.url)).toEqual([`https://${TENANT}/oauth/token`, `${BACKEND}/_internal/auth0/sync`]);
-    expect(calls[0]!.body).toEqual({ grant_type: "client_credentials", client_id: "callback-client-id", client_secret: "callback-client-secret", audience: AUDIENCE });
+    expect(calls[0]!.body).toEqual({ grant_type: "client_credentials", client_id: CLIENT_ID, client_secret: "callback-client-secret", audience: AUDIENCE });
     expect(calls[1]!.headers.authorization).toBe("Bearer m2m-token-1");
     expect(calls[1]!.body).toEqual({
       user_id: "auth0|64f0c0ffee",
@@ -100,7 +100,7 @@ describe("post-login just-in-time sync", () => {
     const { calls } = healthyBackend();
     const cache = new FakeCache();
     await onExecutePostLogin(loginEvent(), fakeApi(cache));
-    expect(cache.set).toHaveBeenCalledWith(expect.stringContaining("callback-client-id"), "m2m-token-1", { expires_at: Date.now() + 3_540_000 });
+    expect(cache.set).toHaveBeenCalledWith(expect.stringMatching(/^m2m-token:[\w-]{43}$/), "m2m-token-1", { expires_at: Date.now() + 3_540_000 });
 
     vi.setSystemTime(new Date("2025-06-01T12:58:59Z"));
     await onExecutePostLogin(loginEvent(), fakeApi(cache));
@@ -224,5 +224,122 @@ describe("post-login step-up", () => {
     await onExecutePostLogin(loginEvent({ transaction: { protocol: "oidc-basic-profile", acr_values: ["urn:example:loa:1"] } }), api);
     await onExecutePostLogin(loginEvent({ transaction: { protocol: "oidc-basic-profile" } }), api);
     expect(api.multifactor.enable).not.toHaveBeenCalled();
+  });
+});
+
+describe("post-login under Auth0's cache limits", () => {
+  it.each(["https://api.alpha-swarm.ai/", "https://api.stage.alpha-swarm.ai/", "https://api.dev.alpha-swarm.ai/"])(
+    "caches the M2M token for a 32-character client ID and the audience %s, so the next login reuses it",
+    async (audience) => {
+      const cache = new FakeCache();
+      const event = loginEvent({ secrets: backendSecrets({ API_AUDIENCE: audience, AUTH0_DOMAIN: "alphaswarm-stage.eu.auth0.com" }) });
+      const { calls } = fakeFetch({ "https://alphaswarm-stage.eu.auth0.com/oauth/token": () => json({ access_token: "t", expires_in: 3600 }), [`${BACKEND}/`]: () => json({}) });
+      await onExecutePostLogin(event, fakeApi(cache));
+      await onExecutePostLogin(event, fakeApi(cache));
+      expect(cache.set.mock.results.map((r) => r.value)).toEqual([{ type: "success" }]);
+      expect([...cache.entries.keys()].map((key) => Buffer.byteLength(key))).toEqual([53]);
+      expect(calls.filter((c) => c.url.endsWith("/oauth/token"))).toHaveLength(1);
+    },
+  );
+
+  it("logs a cache write Auth0 refuses and completes the login with the token it got", async () => {
+    const { calls } = healthyBackend();
+    const full = new FakeCache();
+    for (let i = 0; i < 20; i++) full.set(`other-${i}`, "x");
+    await onExecutePostLogin(loginEvent(), fakeApi(full));
+    expect(logLines()).toEqual(["alphaswarm-post-login: the backend token is not cached: the cache refused it (TOO_MANY_ENTRIES)"]);
+    expect(calls.at(-1)!.headers.authorization).toBe("Bearer m2m-token-1");
+  });
+
+  it("does not offer the cache a token over Auth0's 4 KB value limit, and says so", async () => {
+    const big = "x".repeat(5000);
+    fakeFetch({ [`https://${TENANT}/oauth/token`]: () => json({ access_token: big, expires_in: 3600 }), [`${BACKEND}/`]: () => json({}) });
+    await onExecutePostLogin(loginEvent(), api);
+    expect(api.cache.set).not.toHaveBeenCalled();
+    expect(logLines()).toEqual(["alphaswarm-post-login: the backend token is not cached: 5000 bytes is over Auth0's 4096-byte value limit"]);
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+
+  it("caches a token that lives longer than a day for Auth0's 24 hours at most", async () => {
+    virtualClock();
+    healthyBackend({ [`https://${TENANT}/oauth/token`]: () => json({ access_token: "t2d", expires_in: 172_800 }) });
+    await onExecutePostLogin(loginEvent(), api);
+    expect(api.cache.set.mock.results[0]!.value).toEqual({ type: "success" });
+    expect(api.cache.set.mock.calls[0]![2]).toEqual({ expires_at: Date.now() + 24 * 3_600_000 });
+  });
+});
+
+describe("post-login deadlines", () => {
+  it("times out a token response whose body stalls after the headers, and applies the failure policy", async () => {
+    const clock = virtualClock();
+    fakeFetch({ [`https://${TENANT}/oauth/token`]: () => "hang-body" });
+    const took = await clock.settle(onExecutePostLogin(loginEvent(), api));
+    expect(took).toBe(5000);
+    expect(api.access.deny).toHaveBeenCalledWith("Sign-in is temporarily unavailable; please try again in a moment.");
+    expect(logLines()).toEqual(["alphaswarm-post-login: /oauth/token timed out after 5000 ms (denying the login)"]);
+  });
+
+  it("keeps the whole Action within its 7 s budget whatever BACKEND_TIMEOUT_MS says", async () => {
+    const clock = virtualClock();
+    fakeFetch({ [`https://${TENANT}/oauth/token`]: () => json({ access_token: "t", expires_in: 3600 }), [`${BACKEND}/`]: () => "hang" });
+    const took = await clock.settle(onExecutePostLogin(loginEvent({ secrets: backendSecrets({ BACKEND_TIMEOUT_MS: "60000" }) }), api));
+    expect(took).toBe(7000);
+    expect(logLines()).toEqual(["alphaswarm-post-login: /_internal/auth0/sync timed out after 7000 ms (denying the login)"]);
+  });
+
+  it("never logs the URL that fetch puts in its own error message", async () => {
+    fakeFetch({});
+    await onExecutePostLogin(loginEvent(), api);
+    expect(logLines()).toEqual(["alphaswarm-post-login: /oauth/token failed (TypeError) (denying the login)"]);
+  });
+});
+
+describe("post-login with malformed event fields", () => {
+  it.each([
+    ["a number", 42],
+    ["an object", { value: MFA }],
+    ["a list of non-strings", [null, 7, { MFA }]],
+  ])("treats acr_values that are %s as asking for nothing", async (_label, acrValues) => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ transaction: { protocol: "oidc-basic-profile", acr_values: acrValues } }), api);
+    expect(api.multifactor.enable).not.toHaveBeenCalled();
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+
+  it("reads acr_values sent as a space-separated string, the OIDC wire format", async () => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ transaction: { protocol: "oidc-basic-profile", acr_values: `urn:example:loa:1 ${MFA}` } }), api);
+    expect(api.multifactor.enable).toHaveBeenCalledWith("any", { allowRememberBrowser: false });
+  });
+
+  it("keeps only string roles, and no organization claims for an organization without a string id", async () => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ authorization: { roles: ["trader", null, 3, "analyst", "trader"] }, organization: { id: 7, name: "acme" } }), api);
+    expect(api.accessToken.setCustomClaim.mock.calls).toEqual([["https://alphaswarm.internal/roles", ["analyst", "trader"]]]);
+  });
+
+  it.each([
+    ["no user", { user: null }],
+    ["a user without a user_id", { user: { email: "ada@example.com" } }],
+  ])("applies the failure policy to an event with %s, without calling the backend", async (_label, overrides) => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(loginEvent(overrides), api);
+    expect(calls).toEqual([]);
+    expect(logLines()).toEqual(["alphaswarm-post-login: the event has no user.user_id; nothing to sync (denying the login)"]);
+    expect(api.access.deny).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends null for profile fields of the wrong type", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(loginEvent({ user: { user_id: "auth0|1", email: ["a@b.c"], name: { first: "Ada" }, email_verified: "yes" }, connection: "db" }), api);
+    expect(calls.at(-1)!.body).toEqual({
+      user_id: "auth0|1",
+      email: null,
+      email_verified: false,
+      name: null,
+      picture: null,
+      connection: { id: null, name: null, strategy: null },
+      organization: null,
+    });
   });
 });

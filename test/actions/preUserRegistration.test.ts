@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { BACKEND, backendSecrets, type FakeApi, fakeApi, fakeFetch, healthyBackend, json, loadAction, TENANT, isolateEachTest } from "./fakes";
+import { after, BACKEND, backendSecrets, type FakeApi, fakeApi, fakeFetch, healthyBackend, json, loadAction, logLines, TENANT, isolateEachTest, virtualClock } from "./fakes";
 
 type PreRegistration = { onExecutePreUserRegistration(event: unknown, api: unknown): Promise<void> };
 const { onExecutePreUserRegistration } = loadAction<PreRegistration>("pre-user-registration.js");
@@ -103,5 +103,52 @@ describe("pre-user-registration invite check", () => {
     const { calls } = healthyBackend();
     await onExecutePreUserRegistration(signUp("ada@mailinator.com", inviteSecrets("all")), api);
     expect(calls).toEqual([]);
+  });
+});
+
+describe("pre-user-registration deadlines", () => {
+  const inviteSecrets = (extra: Record<string, string> = {}) => backendSecrets({ INVITE_CHECK: "all", CLAIMS_NAMESPACE: undefined, ...extra });
+
+  it("times out an invite answer whose body stalls after the headers, and applies the failure policy", async () => {
+    const clock = virtualClock();
+    healthyBackend({ [`${BACKEND}/_internal/auth/preregister-check`]: () => "hang-body" });
+    const took = await clock.settle(onExecutePreUserRegistration(signUp("ada@acme.example", inviteSecrets()), api));
+    expect(took).toBe(5000);
+    expect(api.access.deny).toHaveBeenCalledWith("invite_check_failed", "Sign-up is temporarily unavailable; please try again in a moment.");
+    expect(logLines()).toEqual(["alphaswarm-pre-user-registration: /_internal/auth/preregister-check timed out after 5000 ms (denying the sign-up)"]);
+  });
+
+  it("gives the invite check only what is left of the 7 s budget after a slow token request", async () => {
+    const clock = virtualClock();
+    fakeFetch({
+      [`https://${TENANT}/oauth/token`]: () => after(4500, () => json({ access_token: "t", expires_in: 3600 })),
+      [`${BACKEND}/_internal/auth/preregister-check`]: () => "hang",
+    });
+    const took = await clock.settle(onExecutePreUserRegistration(signUp("ada@acme.example", inviteSecrets()), api));
+    expect(took).toBe(7000);
+    expect(logLines()).toEqual(["alphaswarm-pre-user-registration: /_internal/auth/preregister-check timed out after 2500 ms (denying the sign-up)"]);
+  });
+});
+
+describe("pre-user-registration with malformed event fields", () => {
+  it.each([
+    ["no user", { user: null }],
+    ["a user that is a string", { user: "ada@acme.example" }],
+  ])("denies an event with %s as an invalid email", async (_label, overrides) => {
+    await onExecutePreUserRegistration({ ...signUp("ada@acme.example"), ...overrides }, api);
+    expect(api.access.deny).toHaveBeenCalledWith("invalid_email", "Please sign up with a valid email address.");
+  });
+
+  it.each([null, "b2b", { metadata: null }, { metadata: "flow=b2b" }])("treats a client %j as not b2b", async (client) => {
+    const { calls } = healthyBackend();
+    await onExecutePreUserRegistration({ ...signUp("ada@acme.example", backendSecrets({ INVITE_CHECK: "b2b" })), client }, api);
+    expect(calls).toEqual([]);
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+
+  it.each([null, ["allowed"], "yes", { allowed: "true" }])("denies a sign-up when the backend answers %j", async (answer) => {
+    healthyBackend({ [`${BACKEND}/_internal/auth/preregister-check`]: () => json(answer) });
+    await onExecutePreUserRegistration(signUp("ada@acme.example", backendSecrets({ INVITE_CHECK: "all" })), api);
+    expect(api.access.deny).toHaveBeenCalledWith("invite_required", "This sign-up needs an invitation; ask your organization's administrator.");
   });
 });
