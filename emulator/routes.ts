@@ -49,14 +49,26 @@ export function requireString(body: Doc, key: string): string {
 }
 
 /**
- * Auth0's PATCH: top-level keys replace what was there (objects are not merged unless a family
- * says so), and a null removes the key.
+ * Auth0's PATCH: top-level keys replace what was there, a null removes the key, and the objects a
+ * family names (metadata and the like) are merged recursively instead.
  */
 export function patch(doc: Doc, changes: Doc, deepKeys: readonly string[] = []): Doc {
   const out: Doc = { ...doc };
   for (const [key, value] of Object.entries(changes)) {
     if (value === null) delete out[key];
-    else if (deepKeys.includes(key) && isObject(value) && isObject(out[key])) out[key] = patch(out[key] as Doc, value);
+    else if (deepKeys.includes(key) && isObject(value)) out[key] = deepMerge(isObject(out[key]) ? out[key] : {}, value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** A recursive merge in which a null removes the key: how Auth0 patches metadata-like objects. */
+export function deepMerge(current: Doc, changes: Doc): Doc {
+  const out: Doc = { ...current };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete out[key];
+    else if (isObject(value) && isObject(out[key])) out[key] = deepMerge(out[key] as Doc, value);
+    else if (isObject(value)) out[key] = deepMerge({}, value);
     else out[key] = value;
   }
   return out;

@@ -78,6 +78,10 @@ export class Store {
     return true;
   }
 
+  deleteWhere(name: string, predicate: (doc: Doc) => boolean): void {
+    for (const [id, doc] of this.collections.get(name) ?? []) if (predicate(doc)) this.delete(name, id);
+  }
+
   singleton<T extends Json>(name: string, initial: () => T): T {
     if (!this.singletons.has(name)) this.setSingleton(name, initial());
     return this.singletons.get(name) as T;

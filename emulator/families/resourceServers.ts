@@ -5,9 +5,9 @@
  * by its RFC 7638 thumbprint, as Auth0 stores it. The tenant's Management API exists from the
  * start (with the recorded scope list), so grants to it work as on a real tenant.
  */
-import { X509Certificate, createHash } from "node:crypto";
 import { conflict, invalidBody, notFound } from "../errors";
 import { objectId } from "../ids";
+import { jwkThumbprint, publicKey } from "../keys";
 import { offsetPage } from "../pagination";
 import { clone, created, isObject, noContent, objectBody, ok, patch, requireString, type RequestContext } from "../routes";
 import type { Doc, Json, Store } from "../store";
@@ -29,6 +29,11 @@ export function findResourceServer(store: Store, idOrIdentifier: string): Doc | 
   return store.get(COLLECTION, idOrIdentifier) ?? store.list(COLLECTION).find((rs) => rs.identifier === idOrIdentifier);
 }
 
+/** A resource_server app created for an API is that API's client: Auth0 records its ID on the API. */
+export function linkResourceServerClient(store: Store, rs: Doc, clientId: string): void {
+  store.put(COLLECTION, rs.id as string, { ...rs, client_id: clientId });
+}
+
 function mustFind(store: Store, idOrIdentifier: string): Doc {
   const rs = findResourceServer(store, idOrIdentifier);
   if (rs === undefined) throw notFound("The resource server does not exist", "inexistent_resource_server");
@@ -40,14 +45,7 @@ function storedEncryption(value: Json | undefined): Json | undefined {
   if (!isObject(value) || !isObject(value.encryption_key)) return value;
   const { pem, ...key } = value.encryption_key;
   if (typeof pem !== "string") return value;
-  let jwk: { e?: string; kty?: string; n?: string; crv?: string; x?: string; y?: string };
-  try {
-    jwk = new X509Certificate(pem).publicKey.export({ format: "jwk" });
-  } catch {
-    throw invalidBody("Payload validation error: 'token_encryption.encryption_key.pem' is not a valid PEM certificate.");
-  }
-  const members = jwk.kty === "EC" ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y } : { e: jwk.e, kty: jwk.kty, n: jwk.n };
-  const thumbprint = createHash("sha256").update(JSON.stringify(members)).digest("base64url");
+  const thumbprint = jwkThumbprint(publicKey(pem, "token_encryption.encryption_key.pem"));
   return { ...value, encryption_key: { ...key, thumbprint_sha256: thumbprint } };
 }
 
