@@ -5,7 +5,7 @@
  * express-configuration apps come with Okta's callback and organization settings. Every rule
  * below is what the recorded creates answered (TestAccClient*.yaml).
  */
-import { notFound } from "../errors";
+import { invalidBody, notFound } from "../errors";
 import { clientId, clientSecret } from "../ids";
 import { offsetPage } from "../pagination";
 import { clone, created, isObject, noContent, objectBody, ok, patch, type RequestContext } from "../routes";
@@ -79,8 +79,19 @@ function derive(doc: Doc): Doc {
   return out;
 }
 
+/** A default organization names both the organization and the flows it applies to. */
+function validate(body: Doc): Doc {
+  const org = body.default_organization;
+  if (isObject(org)) {
+    for (const field of ["organization_id", "flows"]) {
+      if (org[field] === undefined) throw invalidBody(`Payload validation error: 'Missing required property: ${field}' on property default_organization.`);
+    }
+  }
+  return body;
+}
+
 function create(ctx: RequestContext) {
-  const body = objectBody(ctx);
+  const body = validate(objectBody(ctx));
   const id = clientId();
   const defaults = defaultsFor(body);
   // cross_origin_auth is the older name of cross_origin_authentication; a SAML app gets the older
@@ -102,7 +113,7 @@ function create(ctx: RequestContext) {
 
 function update(ctx: RequestContext) {
   const current = mustFindClient(ctx, ctx.params.id!);
-  const body = objectBody(ctx);
+  const body = validate(objectBody(ctx));
   const next = patch(current, body, MERGED);
   // oidc_backchannel_logout is the deprecated mirror of oidc_logout: clearing it clears both.
   if (body.oidc_backchannel_logout === null) delete next.oidc_logout;

@@ -11,6 +11,7 @@ export const DEPARTURES: Departures = {
   volatile: {
     created_at: { form: "timestamp", reason: "the time of the write" },
     updated_at: { form: "timestamp", reason: "the time of the write" },
+    deleted_at: { form: "timestamp", reason: "the time of the delete" },
   },
   explained: {
     TestAccResourceServer_ACR: [
