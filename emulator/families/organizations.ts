@@ -124,8 +124,9 @@ export const organizations: Family = {
     r.on("POST", "/organizations/:id/connections", enable);
     r.on("GET", "/organizations/:id/connections/:connectionId", (ctx) => ok(present(ctx, findLink(ctx))));
     r.on("PATCH", "/organizations/:id/connections/:connectionId", updateLink);
+    // 204 also when the connection was no longer enabled (TestAccOrganizationConnections #607).
     r.on("DELETE", "/organizations/:id/connections/:connectionId", (ctx) => {
-      ctx.store.delete(ORGANIZATION_CONNECTIONS, key(findLink(ctx).organization_id as string, ctx.params.connectionId!));
+      ctx.store.delete(ORGANIZATION_CONNECTIONS, key(mustFind(ctx).id as string, ctx.params.connectionId!));
       return noContent;
     });
     // The emulator has no users, so no organization has members.

@@ -12,6 +12,8 @@ export const DEPARTURES: Departures = {
     created_at: { form: "timestamp", reason: "the time of the write" },
     updated_at: { form: "timestamp", reason: "the time of the write" },
     deleted_at: { form: "timestamp", reason: "the time of the delete" },
+    build_time: { form: "timestamp", reason: "the time an Action version was built" },
+    built_at: { form: "timestamp", reason: "the time an Action version was built" },
   },
   explained: {
     TestAccResourceServer_ACR: [
