@@ -12,6 +12,8 @@ export const DEPARTURES: Departures = {
     created_at: { form: "timestamp", reason: "the time of the write" },
     updated_at: { form: "timestamp", reason: "the time of the write" },
     deleted_at: { form: "timestamp", reason: "the time of the delete" },
+    record: { form: "string", reason: "a custom domain's DNS verification record is random per domain (a UUID, or the domain's ID in the edge host name)" },
+    awsPartnerEventSource: { form: "string", reason: "Auth0 names the EventBridge partner source with a fresh UUID" },
     build_time: { form: "timestamp", reason: "the time an Action version was built" },
     built_at: { form: "timestamp", reason: "the time an Action version was built" },
   },
