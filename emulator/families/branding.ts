@@ -44,7 +44,7 @@ export const brandingFamily: Family = {
       const body = ctx.body;
       const template = typeof body === "string" ? body : requireString(objectBody(ctx), "template");
       ctx.store.setSingleton(TEMPLATE, template);
-      return { status: 201 };
+      return created({});
     });
     r.on("DELETE", "/branding/templates/universal-login", (ctx) => {
       ctx.store.deleteSingleton(TEMPLATE);

@@ -51,6 +51,8 @@ function update(ctx: RequestContext) {
   const body = objectBody(ctx);
   if ("type" in body) throw invalidBody("Payload validation error: 'Additional properties not allowed: type'.");
   const next = patch(current, body, ["sink"]);
+  // An update that leaves pii_config out turns it off (TestAccLogStreamDatadog #8).
+  if (body.pii_config === undefined) delete next.pii_config;
   // An empty filter list is no filter: Auth0 drops it.
   if (Array.isArray(next.filters) && next.filters.length === 0) delete next.filters;
   if (isObject(body.pii_config)) next.pii_config = { method: "hash", algorithm: "xxhash", ...body.pii_config };

@@ -33,6 +33,8 @@ export interface RedactedId {
 
 export interface Departures {
   readonly redactedIds: Readonly<Record<string, RedactedId>>;
+  /** Set-like arrays Auth0 answers in no particular order: compared as sets. */
+  readonly unordered: Readonly<Record<string, string>>;
   readonly volatile: Readonly<Record<string, Volatile>>;
   readonly explained: Readonly<Record<string, readonly Explanation[]>>;
 }
@@ -71,7 +73,8 @@ function isTimestamp(v: unknown): boolean {
 }
 
 /** Walks both bodies in step: learns ID mappings, then collects every difference. */
-function compare(recorded: JsonValue | undefined, actual: JsonValue | undefined, at: string, key: string, ids: IdMap, volatile: Departures["volatile"], diffs: string[]): void {
+function compare(recorded: JsonValue | undefined, actual: JsonValue | undefined, at: string, key: string, ids: IdMap, departures: Departures, diffs: string[]): void {
+  const volatile = departures.volatile;
   if (typeof recorded === "string" && typeof actual === "string" && ID_KEY.test(key)) ids.learn(recorded, actual);
   const rule = volatile[key];
   if (rule !== undefined && recorded !== undefined && actual !== undefined) {
@@ -87,16 +90,21 @@ function compare(recorded: JsonValue | undefined, actual: JsonValue | undefined,
     diffs.push(`${at}: expected ${typeOf(recorded)} ${JSON.stringify(recorded)?.slice(0, 200)}, got ${typeOf(actual)} ${JSON.stringify(actual)?.slice(0, 200)}`);
     return;
   }
+  if (Array.isArray(recorded) && Array.isArray(actual) && departures.unordered[key] !== undefined && [...recorded, ...actual].every((v) => typeof v !== "object")) {
+    const sorted = (a: JsonValue[]) => JSON.stringify(a.map((v) => (typeof v === "string" ? ids.apply(v) : v)).sort());
+    if (sorted(recorded) !== sorted(actual)) diffs.push(`${at}: expected the set ${JSON.stringify(recorded)}, got ${JSON.stringify(actual)}`);
+    return;
+  }
   if (Array.isArray(recorded) && Array.isArray(actual)) {
     if (recorded.length !== actual.length) diffs.push(`${at}: expected ${recorded.length} items, got ${actual.length}: ${JSON.stringify(actual).slice(0, 300)}`);
-    recorded.forEach((r, i) => i < actual.length && compare(r, actual[i], `${at}[${i}]`, key, ids, volatile, diffs));
+    recorded.forEach((r, i) => i < actual.length && compare(r, actual[i], `${at}[${i}]`, key, ids, departures, diffs));
     return;
   }
   if (typeof recorded === "object" && recorded !== null && typeof actual === "object" && actual !== null && !Array.isArray(actual)) {
     const r = recorded as Record<string, JsonValue>;
     for (const k of Object.keys(r)) {
       if (!(k in actual)) diffs.push(`${at}.${k}: missing (recorded ${JSON.stringify(r[k]).slice(0, 200)})`);
-      else compare(r[k], actual[k], `${at}.${k}`, k, ids, volatile, diffs);
+      else compare(r[k], actual[k], `${at}.${k}`, k, ids, departures, diffs);
     }
     for (const k of Object.keys(actual)) if (!(k in r)) diffs.push(`${at}.${k}: not in the recording (emulator sent ${JSON.stringify(actual[k]).slice(0, 200)})`);
     return;
@@ -133,7 +141,7 @@ export function replay(recording: string, departures: Departures): Outcome[] {
     const response = app.handle({ method: interaction.method, url, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: ids.apply(interaction.body) });
     const diffs: string[] = [];
     if (response.status !== interaction.code) diffs.push(`status: expected ${interaction.code}, got ${response.status} ${response.body?.slice(0, 300) ?? ""}`);
-    compare(parseBody(interaction.responseBody), parseBody(response.body), "body", "", ids, departures.volatile, diffs);
+    compare(parseBody(interaction.responseBody), parseBody(response.body), "body", "", ids, departures, diffs);
     const reason = explanationFor(departures, recording, interaction.id);
     if (diffs.length === 0) return reason === undefined ? { id: interaction.id, kind: "matched" } : { id: interaction.id, kind: "needless-explanation", reason };
     if (reason !== undefined) return { id: interaction.id, kind: "explained", reason };
