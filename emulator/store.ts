@@ -45,7 +45,7 @@ export class Store {
   private account(before: unknown, after: unknown): void {
     const next = this.bytes - size(before) + size(after);
     if (next > this.maxBytes) {
-      throw new ApiError(403, `The emulator's state limit (${this.maxBytes} bytes) is reached; delete resources or restart it with a larger --max-state`, "too_many_entities");
+      throw new ApiError(403, `The emulator's state limit (${this.maxBytes} bytes) is reached; delete resources first`, "too_many_entities");
     }
     this.bytes = next;
   }
