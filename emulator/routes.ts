@@ -78,11 +78,6 @@ export function isObject(value: unknown): value is Doc {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Drops undefined members so stored documents are plain JSON. */
-export function compact(doc: Record<string, Json | undefined>): Doc {
-  return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) as Doc;
-}
-
 /** A fresh deep copy, so stored defaults and stored documents never share structure. */
 export function clone<T extends Json>(value: T): T {
   return structuredClone(value);
