@@ -137,6 +137,8 @@ function checkProviderSecrets(config: StackConfig): ConfigIssue[] {
 }
 
 const DOMAIN_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+/** The local Management API emulator (`npm run emulator`) answers on a loopback address and port. */
+const EMULATOR_DOMAIN = /^(127\.0\.0\.1|localhost):[1-9][0-9]{0,4}$/;
 
 function resolveDomain(
   config: StackConfig,
@@ -149,6 +151,12 @@ function resolveDomain(
   if (domain === undefined || domain === "") {
     issues.push({ path: "auth0:domain", message: "required; set the tenant's domain with: pulumi config set auth0:domain <tenant>.<region>.auth0.com (or export AUTH0_DOMAIN)" });
     return "";
+  }
+  if (EMULATOR_DOMAIN.test(domain)) {
+    if (environment === "prod") {
+      issues.push({ path: "auth0:domain", message: `"${domain}" is a local emulator's address; a prod stack deploys to its Auth0 tenant, e.g. alphaswarm.us.auth0.com` });
+    }
+    return domain;
   }
   if (!DOMAIN_PATTERN.test(domain)) {
     issues.push({ path: "auth0:domain", message: `"${domain}" is not a domain; write the host only, e.g. alphaswarm-dev.us.auth0.com` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configWith, issuesOf, specOf } from "./fixtures";
+import { configWith, issuesOf, PRODUCTION_READY, specOf } from "./fixtures";
 
 const plainText = (key: string) =>
   `${key}: is stored in plain text; remove it from the stack file and set it with: pulumi config set --secret ${key} <value>`;
@@ -56,5 +56,22 @@ describe("auth0:domain", () => {
 
   it("accepts a custom domain", () => {
     expect(specOf(configWith({ "auth0:domain": "login.example.com" })).domain).toBe("login.example.com");
+  });
+
+  it("accepts the local emulator's loopback address in a non-prod stack", () => {
+    const spec = specOf(configWith({ "auth0:domain": "127.0.0.1:4443" }));
+    expect(spec.domain).toBe("127.0.0.1:4443");
+  });
+
+  it.each(["127.0.0.1:0", "10.0.0.1:4443", "localhost:99999x"])("still rejects %j, which is not the emulator's address form", (domain) => {
+    expect(issuesOf(configWith({ "auth0:domain": domain }))).toEqual([
+      `auth0:domain: "${domain}" is not a domain; write the host only, e.g. alphaswarm-dev.us.auth0.com`,
+    ]);
+  });
+
+  it("refuses the emulator's address in a prod stack", () => {
+    expect(issuesOf(configWith({ ...PRODUCTION_READY, "auth0kit:environment": "prod", "auth0:domain": "127.0.0.1:4443" }))).toEqual([
+      `auth0:domain: "127.0.0.1:4443" is a local emulator's address; a prod stack deploys to its Auth0 tenant, e.g. alphaswarm.us.auth0.com`,
+    ]);
   });
 });
