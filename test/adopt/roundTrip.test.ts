@@ -9,7 +9,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPlan } from "../../plan/run";
-import type { PlannedResource } from "../../plan/mockRuntime";
 import { readStackFile } from "../../plan/stackFile";
 import { pairResources, planDifferences } from "./pairing";
 import { emulatorCall, seedFromPlan, type Call } from "./seed";
