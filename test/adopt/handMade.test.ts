@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { runPlan } from "../../plan/run";
 import { emulatorCall } from "./seed";
 import { ROOT, runAdopt, scratchProject, tenantApp, type Ran } from "./harness";
@@ -17,6 +18,7 @@ const DOMAIN = "handmade.eu.auth0.com";
 describe("adopting a tenant built by hand", () => {
   let ran: Ran;
   let dir: string;
+  let legacyId: string;
 
   beforeAll(async () => {
     const app = tenantApp(DOMAIN);
@@ -24,11 +26,12 @@ describe("adopting a tenant built by hand", () => {
     call("POST", "/resource-servers", { name: "Core API", identifier: "https://core.example.com/", scopes: [{ value: "read:things", description: "Read things" }, { value: "Read Users", description: "spaces" }] });
     const spa = call("POST", "/clients", { name: "Web App", app_type: "spa", callbacks: ["https://app.example.com/cb", "http://localhost:3000/cb"], grant_types: ["authorization_code"] }).client_id;
     const portal = call("POST", "/clients", { name: "Partner Portal", app_type: "regular_web", callbacks: ["https://partners.example.com/cb"], grant_types: ["authorization_code"] }).client_id;
-    call("POST", "/clients", { name: "Legacy SAML App", app_type: "regular_web", addons: { samlp: { audience: "urn:legacy" } } });
+    const legacy = call("POST", "/clients", { name: "Legacy SAML App", app_type: "regular_web", addons: { samlp: { audience: "urn:legacy" } } }).client_id;
     call("POST", "/clients", { name: "Default App" });
     call("POST", "/client-grants", { client_id: spa, audience: "https://core.example.com/", scope: ["read:things"], subject_type: "user" });
     const db = call("POST", "/connections", { name: "Username-Password-Authentication", strategy: "auth0", options: { passwordPolicy: "good" } }).id;
-    call("PATCH", `/connections/${db}/clients`, [{ client_id: spa, status: true }, { client_id: portal, status: true }]);
+    call("PATCH", `/connections/${db}/clients`, [{ client_id: spa, status: true }, { client_id: portal, status: true }, { client_id: legacy, status: true }]);
+    legacyId = legacy;
     call("POST", "/connections", { name: "Old-Users", strategy: "auth0" });
     call("POST", "/connections", { name: "email", strategy: "email" });
     const unbound = call("POST", "/actions/actions", { name: "Unbound Action", code: "exports.onExecutePostLogin = async () => {};", supported_triggers: [{ id: "post-login", version: "v3" }] }).id;
@@ -72,13 +75,22 @@ describe("adopting a tenant built by hand", () => {
       "- attack-protection-on at auth0kit:attackProtection.suspiciousIpThrottling.enabled: false turns this protection off in prod; remove enabled: false",
       "- log-stream-configured at auth0kit:logStreams: prod needs a log stream, so that logins and admin changes are kept outside Auth0; add a webhook, datadog or splunk stream",
     ]);
-    const stackFile = fs.readFileSync(path.join(dir, "Pulumi.prod.yaml"), "utf8");
-    expect(stackFile).toContain("rule: https-only-urls\n      path: auth0kit:applications.web-app.callbacks[1]\n      reason: 'Adopted as the tenant was found (npm run adopt), where https-only-urls reports:");
+    const overrides = (parse(fs.readFileSync(path.join(dir, "Pulumi.prod.yaml"), "utf8")).config["auth0kit:overrides"] as { rule: string; path: string; reason: string }[]);
+    expect(overrides).toHaveLength(6);
+    expect(overrides[0]).toEqual({
+      rule: "https-only-urls",
+      path: "auth0kit:applications.web-app.callbacks[1]",
+      reason:
+        "Adopted as the tenant was found (npm run adopt), where https-only-urls reports: http://localhost:3000/cb is not allowed in prod; use https with the real host or move it to the dev stack. Review it: change the tenant or the stack, or keep this exception with your own reason.",
+    });
   });
 
   it("reports what the first up changes: a refused permission, a connection's unadopted clients", () => {
     const changes = section(ran.stdout, "What the first");
     expect(changes).toContain('- auth0kit:apis.core-api.permissions: permission "Read Users" cannot be written (permissions are verb:resource, unique ignoring case); the first up removes it from the API');
+    expect(changes).toContain(
+      `- auth0kit:connections.username-password-authentication.applications: enabled for client ${legacyId}, which is not adopted; ConnectionClients owns the whole set, so the first up disables the connection for it`,
+    );
   });
 
   it("adopts what the schema holds, and the adopted stack plans", async () => {
