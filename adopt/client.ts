@@ -53,7 +53,8 @@ const MAX_RETRIES = 5;
 
 export class ManagementReader {
   private readonly transport: Transport;
-  private token: string | undefined;
+  /** One token request, however many reads start at once. */
+  private token: Promise<string> | undefined;
 
   constructor(
     private readonly credentials: Credentials,
@@ -114,8 +115,12 @@ export class ManagementReader {
     return items;
   }
 
-  private async accessToken(): Promise<string> {
-    if (this.token !== undefined) return this.token;
+  private accessToken(): Promise<string> {
+    this.token ??= this.requestToken();
+    return this.token;
+  }
+
+  private async requestToken(): Promise<string> {
     const body = new URLSearchParams({
       grant_type: "client_credentials",
       client_id: this.credentials.clientId,
@@ -132,7 +137,6 @@ export class ManagementReader {
     if (token === undefined) {
       throw new TenantReadError(`POST /oauth/token: ${describeFailure(response)}; check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the client is authorized for the Management API`);
     }
-    this.token = token;
     return token;
   }
 }
