@@ -18,6 +18,7 @@ import type { Finding } from "./findings";
 const NAMESPACE = "auth0kit";
 const COLLECTIONS = new Set(["apis", "applications", "connections", "organizations", "actions", "logStreams"].map((name) => `${NAMESPACE}:${name}`));
 const MAX_ROUNDS = 50;
+const LEFT_OUT = " — left out of the stack file, so the first up sets auth0kit's value";
 
 export interface Settled {
   readonly config: Record<string, unknown>;
@@ -98,8 +99,15 @@ function leaveOut(config: Record<string, unknown>, issues: readonly ConfigIssue[
     if (seen.has(path)) continue;
     seen.add(path);
     const top = path.slice(0, path.search(/[.[]/) < 0 ? path.length : path.search(/[.[]/));
-    if (at!.depth === 1 && COLLECTIONS.has(top)) dropped.push({ path, message: `${issue.message} — so it stays unmanaged` });
-    else refused.push({ path: issue.path, message: `${issue.message} — left out of the stack file, so the first up sets auth0kit's value` });
+    if (at!.depth === 1 && COLLECTIONS.has(top)) {
+      // A field left out earlier may have been required: the entry goes, for the first reason.
+      const earlier = refused.filter((finding) => finding.path.startsWith(`${path}.`) || finding.path.startsWith(`${path}[`));
+      for (const finding of earlier) refused.splice(refused.indexOf(finding), 1);
+      const reasons = earlier.length > 0 ? earlier.map((finding) => `${finding.path.slice(path.length + 1)}: ${finding.message.split(LEFT_OUT)[0]}`) : [issue.message];
+      dropped.push({ path, message: `${reasons.join("; ")} — so it stays unmanaged` });
+    } else {
+      refused.push({ path: issue.path, message: `${issue.message}${LEFT_OUT}` });
+    }
   }
   const located = targets.map((target) => target.at!).filter((at, index, all) => all.findIndex((other) => other.path === at.path) === index);
   for (const at of located.filter((at) => !Array.isArray(at.container))) delete (at.container as Record<string, unknown>)[at.key as string];
