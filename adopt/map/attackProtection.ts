@@ -34,15 +34,14 @@ export function adoptAttackProtection(
   return { bruteForce, breachedPasswords, suspiciousIpThrottling };
 }
 
-function shields(value: unknown, schemaDefault: readonly string[]): string[] | undefined {
-  const list = strings(value).map(kebab);
-  return sameSet(list, schemaDefault) ? undefined : list.sort();
+/** `enabled`, always written, and the shields unless they are the schema's default. */
+function section(setting: Json, schemaShields: readonly string[]): Json {
+  const shields = strings(setting.shields).map(kebab);
+  return { enabled: setting.enabled === true, ...(!sameSet(shields, schemaShields) && { shields: shields.sort() }) };
 }
 
 function bruteForceConfig(setting: Json): Json {
-  const config: Json = { enabled: setting.enabled === true };
-  const shieldList = shields(setting.shields, SCHEMA_SHIELDS.bruteForce);
-  if (shieldList !== undefined) config.shields = shieldList;
+  const config = section(setting, SCHEMA_SHIELDS.bruteForce);
   if (setting.mode === "count_per_identifier") config.mode = "count-per-identifier";
   const max = num(setting.max_attempts);
   if (max !== undefined && max !== AUTH0.bruteForce.maxAttempts) config.maxAttempts = max;
@@ -52,9 +51,7 @@ function bruteForceConfig(setting: Json): Json {
 }
 
 function breachedPasswordsConfig(setting: Json): Json {
-  const config: Json = { enabled: setting.enabled === true };
-  const shieldList = shields(setting.shields, SCHEMA_SHIELDS.breachedPasswords);
-  if (shieldList !== undefined) config.shields = shieldList;
+  const config = section(setting, SCHEMA_SHIELDS.breachedPasswords);
   const frequency = strings(setting.admin_notification_frequency);
   if (frequency.length > 0 && !sameSet(frequency, AUTH0.breachedPasswords.adminNotificationFrequency)) config.adminNotificationFrequency = frequency.sort();
   if (setting.method === "enhanced") config.method = "enhanced";
@@ -64,9 +61,7 @@ function breachedPasswordsConfig(setting: Json): Json {
 }
 
 function suspiciousIpThrottlingConfig(setting: Json): Json {
-  const config: Json = { enabled: setting.enabled === true };
-  const shieldList = shields(setting.shields, SCHEMA_SHIELDS.suspiciousIpThrottling);
-  if (shieldList !== undefined) config.shields = shieldList;
+  const config = section(setting, SCHEMA_SHIELDS.suspiciousIpThrottling);
   const allowlist = strings(setting.allowlist);
   if (allowlist.length > 0) config.allowlist = allowlist;
   const stage = obj(setting.stage);
