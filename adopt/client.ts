@@ -74,7 +74,7 @@ export class ManagementReader {
     return `https://${this.credentials.domain}/api/v2/`;
   }
 
-  /** GET /api/v2<path>; `optional` answers undefined on 403/404 (a feature the tenant's plan lacks). */
+  /** GET /api/v2<path>; `optional` answers undefined when the tenant's plan lacks the feature (404, or 403 not for a scope). */
   async get(path: string, query: Record<string, string> = {}, optional = false): Promise<unknown> {
     const url = new URL(`https://${this.credentials.domain}/api/v2${path}`);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
@@ -85,7 +85,7 @@ export class ManagementReader {
         await this.wait(retryDelay(response, attempt));
         continue;
       }
-      if (optional && (response.status === 403 || response.status === 404)) return undefined;
+      if (optional && featureMissing(response)) return undefined;
       if (response.status !== 200) throw new TenantReadError(`GET /api/v2${path}: ${describeFailure(response)}`);
       return JSON.parse(response.body) as unknown;
     }
@@ -138,6 +138,17 @@ export class ManagementReader {
       throw new TenantReadError(`POST /oauth/token: ${describeFailure(response)}; check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the client is authorized for the Management API`);
     }
     return token;
+  }
+}
+
+/** A 404, or a 403 that is not about scopes: the tenant's plan has no such feature. A missing scope is an error. */
+function featureMissing(response: HttpResponse): boolean {
+  if (response.status === 404) return true;
+  if (response.status !== 403) return false;
+  try {
+    return obj(JSON.parse(response.body))?.errorCode !== "insufficient_scope";
+  } catch {
+    return true;
   }
 }
 

@@ -39,6 +39,11 @@ export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return x.size === y.size && [...x].every((item) => y.has(item));
 }
 
+/** A table's entry for a name Auth0 sent; never one of Object's own members (`constructor`, …). */
+export function lookup<T>(table: Readonly<Record<string, T>>, name: string | undefined): T | undefined {
+  return name !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** `pre_login_prompt` → `pre-login-prompt`: Auth0's enum spelling to the stack file's. */
 export function kebab(value: string): string {
   return value.replace(/_/g, "-");

@@ -74,7 +74,7 @@ export async function readTenant(reader: ManagementReader, readerClientId: strin
   const organizationConnections: Record<string, Json[]> = {};
   for (const organization of organizations) {
     const id = str(organization.id)!;
-    organizationConnections[id] = await reader.pages(`/organizations/${encodeURIComponent(id)}/connections`, "connections");
+    organizationConnections[id] = await reader.pages(`/organizations/${encodeURIComponent(id)}/connections`, "connections", { is_enabled: "true" });
   }
   const bindings: Record<string, Json[]> = {};
   for (const [trigger, how] of Object.entries(ACTION_TRIGGERS)) {

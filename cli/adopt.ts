@@ -71,9 +71,9 @@ async function adopt(argv: readonly string[], io: Io, deps: AdoptDeps): Promise<
   const stackFile = path.join(projectDir, `Pulumi.${stack}.yaml`);
   const importPath = path.join(projectDir, `import.${stack}.json`);
   const reportPath = path.join(projectDir, `adopt.${stack}.md`);
+  if (!args.force) refuseOverwrite([stackFile, importPath, reportPath], projectDir);
   const credentials = credentialsOf(args.domain, env, stackFile);
   const existing = existingSources(projectDir);
-  if (!args.force) refuseOverwrite([stackFile, importPath, reportPath], projectDir);
 
   const reader = new ManagementReader(credentials, deps.transport ?? httpsTransport(env));
   const snapshot = await readTenant(reader, credentials.clientId);

@@ -8,7 +8,7 @@ import { configPath } from "../../config/issues";
 import { ACTION_RUNTIMES, ACTION_SECRET_NAME, ACTION_TRIGGERS, type ActionTrigger } from "../../config/schema/actions";
 import type { Findings } from "../findings";
 import { assignKeys, slug } from "../keys";
-import { obj, objects, str, type Json } from "../json";
+import { lookup, obj, objects, str, type Json } from "../json";
 
 const ROOT = "auth0kit:actions";
 
@@ -50,7 +50,7 @@ export function adoptActions(
     const where = configPath(ROOT, slug(name, "action"));
     const supported = objects(action.supported_triggers)[0];
     const trigger = str(supported?.id) ?? "";
-    const how = ACTION_TRIGGERS[trigger as ActionTrigger];
+    const how = lookup<(typeof ACTION_TRIGGERS)[ActionTrigger]>(ACTION_TRIGGERS, trigger);
     if (how === undefined) {
       findings.unmanage(where, `Action "${name}" (${id}) is for the ${trigger || "unknown"} trigger, which the schema does not deploy to, so it stays unmanaged`);
       return false;

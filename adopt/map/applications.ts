@@ -9,7 +9,7 @@ import { GRANT_TYPES, type ApplicationType } from "../../config/schema/applicati
 import { formatDuration } from "../../config/schema/common";
 import type { Findings } from "../findings";
 import { assignKeys, slug } from "../keys";
-import { kebab, num, obj, sameSet, str, strings, type Json } from "../json";
+import { kebab, lookup, num, obj, sameSet, str, strings, type Json } from "../json";
 import type { AdoptedApi } from "./apis";
 
 const ROOT = "auth0kit:applications";
@@ -49,7 +49,7 @@ export function adoptApplications(
       findings.unmanage(where, `client "${name}" (${id}) is the one the adopter read the tenant as: auth0kit does not manage the credentials it deploys with, so it stays unmanaged`);
       return false;
     }
-    if (type === undefined || APP_TYPES[type] === undefined) {
+    if (lookup(APP_TYPES, type) === undefined) {
       findings.unmanage(where, `client "${name}" (${id}) has application type ${type ?? "none"}; the schema has spa, native, m2m and regular_web, so it stays unmanaged`);
       return false;
     }

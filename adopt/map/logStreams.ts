@@ -6,7 +6,7 @@ import { configPath } from "../../config/issues";
 import { CONTENT_FORMATS, LOG_EVENT_CATEGORIES } from "../../config/schema/logStreams";
 import type { Findings } from "../findings";
 import { assignKeys, slug } from "../keys";
-import { num, obj, objects, str, type Json } from "../json";
+import { lookup, num, obj, objects, str, type Json } from "../json";
 
 const ROOT = "auth0kit:logStreams";
 const FORMATS: Readonly<Record<string, (typeof CONTENT_FORMATS)[number]>> = { JSONLINES: "json-lines", JSONARRAY: "json-array", JSONOBJECT: "json-object" };
@@ -24,7 +24,7 @@ export function adoptLogStreams(streams: readonly Json[], findings: Findings): A
   const adoptable = [...streams].sort((a, b) => String(a.id).localeCompare(String(b.id))).filter((stream) => {
     const name = str(stream.name) ?? str(stream.id) ?? "";
     const where = configPath(ROOT, slug(name, "stream"));
-    if (TYPES[str(stream.type) ?? ""] === undefined) {
+    if (lookup(TYPES, str(stream.type)) === undefined) {
       findings.unmanage(where, `log stream "${name}" (${str(stream.id)}) is of type ${String(stream.type)}; the schema has webhook (http), datadog and splunk, so it stays unmanaged`);
       return false;
     }
@@ -60,7 +60,7 @@ export function logStreamConfig(stream: Json, key: string, findings: Findings): 
       config.url = str(sink.httpEndpoint);
       const contentType = str(sink.httpContentType);
       if (contentType !== undefined && contentType !== "application/json") config.contentType = contentType;
-      const format = FORMATS[str(sink.httpContentFormat) ?? "JSONARRAY"] ?? "json-array";
+      const format = lookup(FORMATS, str(sink.httpContentFormat)) ?? "json-array";
       if (format !== "json-array") config.contentFormat = format;
       findings.change(at(), "the webhook's bearer secret cannot be read back; auth0kit generates a new one on the first up (logStreams.<key>.bearerSecret): deploy the receiver with it right after (docs/security.md)");
       break;

@@ -37,13 +37,16 @@ describe("adopt reads and never writes the tenant", () => {
     expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual(["POST https://t.example.com/oauth/token", "GET https://t.example.com/api/v2/clients"]);
   });
 
-  it("sends only GETs (after one token request) and leaves the tenant as it was", async () => {
+  it("sends only GETs (after one token request), leaves the tenant as it was, and writes the same files each time", async () => {
     const { app } = await seededProdTenant();
     const seen: { method: string; url: string }[] = [];
-    expect((await runAdopt(["--stack", "prod"], { app, dir: scratchProject(), seen, env: { AUTH0_DOMAIN: DOMAIN, AUTH0_CLIENT_ID: CLIENT.id, AUTH0_CLIENT_SECRET: CLIENT.secret } })).code).toBe(0);
+    const first = scratchProject();
+    expect((await runAdopt(["--stack", "prod"], { app, dir: first, seen, env: { AUTH0_DOMAIN: DOMAIN, AUTH0_CLIENT_ID: CLIENT.id, AUTH0_CLIENT_SECRET: CLIENT.secret } })).code).toBe(0);
     const before = JSON.stringify(app.store.snapshot());
-    expect((await runAdopt(["--stack", "prod", "--domain", DOMAIN], { app, dir: scratchProject() })).code).toBe(0);
+    const second = scratchProject();
+    expect((await runAdopt(["--stack", "prod", "--domain", DOMAIN], { app, dir: second })).code).toBe(0);
     expect(JSON.stringify(app.store.snapshot())).toBe(before);
+    expect(written(second)).toEqual(written(first));
     expect(seen[0]).toEqual({ method: "POST", url: `https://${DOMAIN}/oauth/token` });
     expect(seen.slice(1).every((r) => r.method === "GET" && new URL(r.url).pathname.startsWith("/api/v2/"))).toBe(true);
     expect(seen.length).toBeGreaterThan(20);
@@ -63,6 +66,14 @@ describe("adopt reads and never writes the tenant", () => {
     await expect(reader.get("/roles")).rejects.toThrow(
       "GET /api/v2/roles: 403 insufficient_scope: Insufficient scope, expected any of: read:roles; grant the adopting client the read scopes listed in the README (npm run adopt)",
     );
+  });
+  it("reads a feature the tenant's plan lacks as absent, but never a missing scope", async () => {
+    const forbidden = (errorCode: string) => ({ status: 403, headers: {}, body: JSON.stringify({ statusCode: 403, message: "no", errorCode }) });
+    const answers = [{ status: 200, headers: {}, body: JSON.stringify({ access_token: "t" }) }, forbidden("operation_not_supported"), { status: 404, headers: {}, body: "{}" }, forbidden("insufficient_scope")];
+    const reader = new ManagementReader({ domain: "t.example.com", clientId: "id", clientSecret: "s" }, async () => answers.shift()!);
+    expect(await reader.get("/custom-domains", {}, true)).toBeUndefined();
+    expect(await reader.get("/token-exchange-profiles", {}, true)).toBeUndefined();
+    await expect(reader.get("/custom-domains", {}, true)).rejects.toThrow("GET /api/v2/custom-domains: 403 insufficient_scope: no; grant the adopting client the read scopes listed in the README (npm run adopt)");
   });
 });
 
