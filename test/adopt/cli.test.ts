@@ -46,12 +46,14 @@ describe("npm run adopt, over HTTPS", () => {
     await call("POST", `/actions/actions/${action.id}/deploy`);
     await call("PATCH", "/actions/triggers/post-login/bindings", { bindings: [{ ref: { type: "action_id", value: action.id } }] });
   });
+  let dir: string;
   afterAll(async () => {
     await emulator.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("writes the stack file, the import file and the Action's code, and the adopted stack plans", async () => {
-    const dir = projectCopy();
+    dir = projectCopy();
     const env = { ...process.env, AUTH0_DOMAIN: emulator.domain, AUTH0_CLIENT_ID: emulator.clientId, AUTH0_CLIENT_SECRET: emulator.clientSecret, SSL_CERT_FILE: emulator.caFile };
     const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
     const adopted = await run(process.execPath, [tsx, "scripts/adopt.ts", "--stack", "dev"], { cwd: dir, env });

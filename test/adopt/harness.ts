@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { afterAll } from "vitest";
 import { adoptCommand } from "../../cli/adopt";
 import type { Transport } from "../../adopt/client";
 import { createApp, type App } from "../../emulator/app";
@@ -24,9 +25,16 @@ export function inProcessTransport(app: App, seen: { method: string; url: string
   };
 }
 
-/** A scratch project directory holding copies of the repository's Action sources. */
+const scratch: string[] = [];
+// Registered on the suite of whichever test file imports this module.
+afterAll(() => {
+  for (const dir of scratch.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch project directory holding copies of the repository's Action sources; removed after the file's tests. */
 export function scratchProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-adopt-"));
+  scratch.push(dir);
   fs.cpSync(path.join(ROOT, "actions"), path.join(dir, "actions"), { recursive: true });
   return dir;
 }
