@@ -20,3 +20,8 @@ export const REFRESH_TOKEN_LIFETIME_MAX = 157_788_000;
  *  here. https://auth0.com/docs/manage-users/sessions/configure-session-lifetime-settings */
 export const SESSION_LIFETIME_MAX_HOURS = 8_760;
 export const IDLE_SESSION_LIFETIME_MAX_HOURS = 2_400;
+
+/** auth0kit's own cap on any one text in a stack file, where Auth0 documents none for the field:
+ *  far above every real value (a PEM certificate is about 2,000 characters), far below what would
+ *  make a plan, a log line or an error message unreadable. Not an Auth0 limit. */
+export const STRING_MAX = 8_192;

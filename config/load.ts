@@ -2,6 +2,8 @@ import type { z } from "zod";
 import { PROJECT_ROOT, projectFileReader, readActionSources, type SourceReader } from "./actionSources";
 import { DEFAULT_GRANT_TYPES } from "./defaults";
 import { type ConfigIssue, ConfigError } from "./issues";
+import { checkRawValue, withoutFollowOns } from "./rawValues";
+import { closest } from "./suggest";
 import { checkGuardrails } from "./guardrails";
 import { checkRules } from "./rules";
 import { checkSecretRefs, collectSecretRefs } from "./secrets";
@@ -101,16 +103,24 @@ function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Par
     }
     const value = text === undefined ? undefined : name === "environment" ? text : parseConfigValue(text);
     refs.push(...collectSecretRefs(fullKey, value));
+    const rootCauses = checkRawValue(fullKey, value);
     const result = (schema as z.ZodType).safeParse(value, { error: describeIssue });
-    if (result.success) known[name] = result.data;
-    else issues.push(...toConfigIssues(fullKey, result.error));
+    if (result.success && rootCauses.length === 0) known[name] = result.data;
+    issues.push(...rootCauses, ...(result.success ? [] : withoutFollowOns(rootCauses, toConfigIssues(fullKey, result.error))));
   }
   issues.push(...checkSecretRefs(NAMESPACE, refs, config.values, config.secretKeys, names));
   const referenced = new Set(refs.map((ref) => `${NAMESPACE}:${ref.key}`));
   for (const fullKey of Object.keys(config.values).sort()) {
     const [namespace, name] = splitKey(fullKey);
     if (namespace !== NAMESPACE || name in KEY_SCHEMAS || referenced.has(fullKey) || config.secretKeys.has(fullKey)) continue;
-    issues.push({ path: fullKey, message: `unknown key; remove it or fix the spelling (known keys: ${names.map((n) => `${NAMESPACE}:${n}`).join(", ")})` });
+    const match = closest(name, names);
+    issues.push({
+      path: fullKey,
+      message:
+        match === undefined
+          ? `unknown key; remove it or fix the spelling (known keys: ${names.map((n) => `${NAMESPACE}:${n}`).join(", ")})`
+          : `unknown key; did you mean "${NAMESPACE}:${match}"?`,
+    });
   }
   return { known: known as Partial<Known>, secretRefs: [...new Set(refs.map((ref) => ref.key))].sort() };
 }

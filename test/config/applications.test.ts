@@ -6,13 +6,13 @@ const apps = (applications: Record<string, unknown>) => configWith({ "auth0kit:a
 describe("application fields", () => {
   it("rejects an unknown field of an application at the application's path", () => {
     expect(issuesOf(apps({ spa: { callback: ["https://app.example.com/callback"] } }))).toEqual([
-      'auth0kit:applications.spa: unknown key "callback"; remove it or fix the spelling',
+      'auth0kit:applications.spa: unknown key "callback"; did you mean "callbacks"?',
     ]);
   });
 
   it("rejects an unknown field of a nested policy at the policy's path", () => {
     expect(issuesOf(apps({ spa: { refreshToken: { rotaton: false } } }))).toEqual([
-      'auth0kit:applications.spa.refreshToken: unknown key "rotaton"; remove it or fix the spelling',
+      'auth0kit:applications.spa.refreshToken: unknown key "rotaton"; did you mean "rotation"?',
     ]);
   });
 
@@ -32,12 +32,12 @@ describe("application fields", () => {
   });
 
   it("rejects an application key that is not a lowercase slug", () => {
-    expect(issuePathsOf(apps({ "Web App": { type: "spa" } }))).toEqual(["auth0kit:applications.Web App"]);
+    expect(issuePathsOf(apps({ "Web App": { type: "spa" } }))).toEqual(["auth0kit:applications[\"Web App\"]"]);
   });
 
   it("explains that application keys must be lowercase slugs", () => {
     expect(issuesOf(apps({ "Web App": { type: "spa" } }))).toEqual([
-      "auth0kit:applications.Web App: keys must be lowercase slugs (a-z, 0-9, -; starting with a letter), because they become resource names",
+      "auth0kit:applications[\"Web App\"]: keys must be lowercase slugs (a-z, 0-9, -; starting with a letter), because they become resource names",
     ]);
   });
 
@@ -53,8 +53,8 @@ describe("application fields", () => {
 
   it("reports a value of the wrong type with what was given", () => {
     expect(issuesOf(apps({ spa: { firstParty: "yes", grantTypes: "authorization_code" } }))).toEqual([
-      'auth0kit:applications.spa.firstParty: expected a boolean, got text',
-      'auth0kit:applications.spa.grantTypes: expected a list, got text',
+      'auth0kit:applications.spa.firstParty: expected true or false, got the text \"yes\"',
+      'auth0kit:applications.spa.grantTypes: expected a list, got the text \"authorization_code\"',
     ]);
   });
 });

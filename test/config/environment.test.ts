@@ -18,9 +18,16 @@ describe("auth0kit:environment", () => {
     ]);
   });
 
-  it.each(["", "Prod", " dev"])("rejects %j, which is not exactly one of the environments", (environment) => {
+  it("rejects \"\", which is not one of the environments", () => {
+    expect(issuesOf(configWith({ "auth0kit:environment": "" }))).toEqual(['auth0kit:environment: "" is not allowed; use one of dev, stage, prod, local']);
+  });
+
+  it.each([
+    ["Prod", "prod"],
+    [" dev", "dev"],
+  ])("rejects %j, which is not exactly one of the environments, and suggests %j", (environment, meant) => {
     expect(issuesOf(configWith({ "auth0kit:environment": environment }))).toEqual([
-      `auth0kit:environment: "${environment}" is not allowed; use one of dev, stage, prod, local`,
+      `auth0kit:environment: ${JSON.stringify(environment)} is not allowed; did you mean "${meant}"? (one of dev, stage, prod, local)`,
     ]);
   });
 });
@@ -31,10 +38,12 @@ describe("top-level keys", () => {
     "connections", "organizations", "logStreams", "mfa", "attackProtection", "actions", "overrides",
   ].map((key) => `auth0kit:${key}`).join(", ");
 
-  it("rejects a misspelled auth0kit key and lists the known keys", () => {
-    expect(issuesOf(configWith({ "auth0kit:aplications": {} }))).toEqual([
-      `auth0kit:aplications: unknown key; remove it or fix the spelling (known keys: ${knownKeys})`,
-    ]);
+  it("suggests the known key closest to a misspelled auth0kit key", () => {
+    expect(issuesOf(configWith({ "auth0kit:aplications": {} }))).toEqual(['auth0kit:aplications: unknown key; did you mean "auth0kit:applications"?']);
+  });
+
+  it("lists the known keys when no key is close to an unknown one", () => {
+    expect(issuesOf(configWith({ "auth0kit:zeta": {} }))).toEqual([`auth0kit:zeta: unknown key; remove it or fix the spelling (known keys: ${knownKeys})`]);
   });
 
   it("reports each unknown auth0kit key", () => {

@@ -69,7 +69,7 @@ describe("production guardrails", () => {
 
   it("has no all-scopes shortcut to turn on: allowAllScopes is an unknown key", () => {
     expect(issuesOf(prod({ "auth0kit:applications": { m2m: { grants: { core: { allowAllScopes: true } } } } }))).toEqual([
-      'auth0kit:applications.m2m.grants.core: unknown key "allowAllScopes"; remove it or fix the spelling',
+      'auth0kit:applications.m2m.grants.core: unknown key "allowAllScopes"; remove it or fix the spelling (known keys: permissions, subjectType)',
     ]);
   });
 

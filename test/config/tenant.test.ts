@@ -75,7 +75,7 @@ describe("tenant settings", () => {
 
   it("rejects an unknown tenant field", () => {
     expect(issuesOf(tenant({ sesionLifetime: "7d" }))).toEqual([
-      'auth0kit:tenant: unknown key "sesionLifetime"; remove it or fix the spelling',
+      'auth0kit:tenant: unknown key "sesionLifetime"; did you mean "sessionLifetime"?',
     ]);
   });
 
