@@ -8,11 +8,23 @@ import { type ConfigIssue, configPath, echo } from "./issues";
  */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
+/** C0 control characters (tab and line breaks included) and DEL. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** The same, less tab, line feed and carriage return: what multi-line text may not hold. */
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /**
- * C0 control characters and DEL. Tab, line feed and carriage return are multi-line text (a PEM
- * certificate); fields that must be one line refuse them too (config/schema/common.ts).
+ * The only fields whose text may span lines: a SAML signing certificate (PEM), an env variable's
+ * literal (the renderer quotes it for its file kind) and an Action secret's value (a PEM key).
+ * A line break anywhere else would reach Auth0 inside a name or a URL, or start a new line in an
+ * env file (a comment).
  */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+function isMultiLine(root: string, segments: readonly (string | number)[]): boolean {
+  const last = segments[segments.length - 1];
+  if (last === "signingCert") return true;
+  if (root === "auth0kit:envFiles") return segments.length === 4 && segments[1] === "vars" && last !== "comment";
+  return root === "auth0kit:actions" && segments.length === 4 && segments[1] === "secrets" && last === "value";
+}
 
 /** `U+0000`, as messages name a character. */
 export function codePoint(char: string): string {
@@ -20,8 +32,8 @@ export function codePoint(char: string): string {
 }
 
 /** Where a text holds a control character, said without echoing the text (it may be a secret). */
-export function controlCharacterIn(text: string): string | undefined {
-  const match = CONTROL.exec(text);
+export function controlCharacterIn(text: string, multiLine = false): string | undefined {
+  const match = (multiLine ? CONTROL_IN_TEXT : CONTROL).exec(text);
   return match ? `contains the control character ${codePoint(match[0])} at position ${match.index + 1}; remove it` : undefined;
 }
 
@@ -37,7 +49,7 @@ export function checkRawValue(root: string, value: unknown, segments: (string | 
     if (value.length > STRING_MAX) {
       return [{ path, message: `is ${value.length} characters long; no value in a stack file may be longer than ${STRING_MAX} characters` }];
     }
-    const control = controlCharacterIn(value);
+    const control = controlCharacterIn(value, isMultiLine(root, segments));
     return control ? [{ path, message: control }] : [];
   }
   if (Array.isArray(value)) return value.flatMap((item, index) => checkRawValue(root, item, [...segments, index]));

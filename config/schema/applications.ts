@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { absoluteUrl, duration, keyedMap } from "./common";
+import { APPLICATION_DESCRIPTION_MAX, URL_LIST_MAX } from "../bounds";
+import { absoluteUrl, atMost, displayName, duration, keyedMap } from "./common";
 import { PERMISSION_PATTERN } from "./apis";
 
 export const APPLICATION_TYPES = ["spa", "native", "m2m", "regular_web"] as const;
@@ -23,8 +24,9 @@ export const GRANT_TYPES = {
 export const ORGANIZATION_USAGES = ["deny", "allow", "require"] as const;
 export const ORGANIZATION_REQUIRE_BEHAVIORS = ["no-prompt", "pre-login-prompt", "post-login-prompt"] as const;
 
-const url = absoluteUrl;
-const urlList = z.array(url).default([]);
+const urlList = z.array(absoluteUrl).default([]);
+/** Logout URLs and web origins: Auth0 takes at most URL_LIST_MAX of each. */
+const boundedUrlList = z.array(absoluteUrl).max(URL_LIST_MAX, { message: `Auth0 accepts at most ${URL_LIST_MAX} URLs here; remove some` }).default([]);
 
 const refreshTokenSchema = z.strictObject({
   /** Issue a new refresh token on every exchange and detect reuse. Defaults to true. */
@@ -46,15 +48,15 @@ const grantSchema = z.strictObject({
 
 export const applicationSchema = z.strictObject({
   /** Display name. Defaults to the map key. */
-  name: z.string().min(1).optional(),
+  name: displayName().optional(),
   type: z.enum(APPLICATION_TYPES),
-  description: z.string().max(140, { message: "Auth0 limits descriptions to 140 characters" }).optional(),
+  description: z.string().refine(...atMost(APPLICATION_DESCRIPTION_MAX)).optional(),
   /** Allowed callback URLs. */
   callbacks: urlList,
   /** Allowed logout URLs. */
-  logoutUrls: urlList,
+  logoutUrls: boundedUrlList,
   /** Allowed web origins (silent auth, web message). */
-  webOrigins: urlList,
+  webOrigins: boundedUrlList,
   /** Allowed origins for CORS. */
   allowedOrigins: urlList,
   /** OAuth grant types; defaults depend on the application type. */

@@ -47,7 +47,7 @@ describe("application fields", () => {
 
   it("rejects a description over 140 characters, naming Auth0's limit", () => {
     expect(issuesOf(apps({ spa: { description: "x".repeat(141) } }))).toEqual([
-      "auth0kit:applications.spa.description: Auth0 limits descriptions to 140 characters",
+      "auth0kit:applications.spa.description: is 141 characters long; Auth0 accepts at most 140; shorten it",
     ]);
   });
 
