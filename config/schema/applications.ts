@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { APPLICATION_DESCRIPTION_MAX, URL_LIST_MAX } from "../bounds";
+import { echo } from "../issues";
+import { MANAGEMENT_API_SCOPES } from "../managementApiScopes";
+import { didYouMean } from "../suggest";
 import { absoluteUrl, atMost, displayName, duration, keyedMap } from "./common";
 import { PERMISSION_PATTERN } from "./apis";
 
@@ -39,6 +42,14 @@ const refreshTokenSchema = z.strictObject({
   leeway: z.number().int().min(0).default(0),
 });
 
+/** One of the Management API's own scopes (config/managementApiScopes.ts); a misspelt one would be granted as written. */
+const managementApiScope = z.string().refine((scope) => MANAGEMENT_API_SCOPES.has(scope), {
+  error: (issue) => {
+    const scope = String(issue.input);
+    return `${echo(scope)} is not an Auth0 Management API scope; ${didYouMean(scope, MANAGEMENT_API_SCOPES) ?? "they look like read:users, update:users or delete:sessions"}`;
+  },
+});
+
 const grantSchema = z.strictObject({
   /** Permissions of that API granted to this application. */
   permissions: z.array(z.string().regex(PERMISSION_PATTERN, { message: "use verb:resource with no spaces" })).default([]),
@@ -73,7 +84,7 @@ export const applicationSchema = z.strictObject({
   /** Grants to this tenant's APIs, by API key. */
   grants: keyedMap(grantSchema).default({}),
   /** Auth0 Management API scopes (machine-to-machine applications only). */
-  managementApiScopes: z.array(z.string().regex(/^[a-z_]+:[a-z_]+$/, { message: "Management API scopes look like read:users" })).default([]),
+  managementApiScopes: z.array(managementApiScope).default([]),
   /** Custom token exchange profile types this client may use. */
   tokenExchangeProfileTypes: z.array(z.enum(["custom_authentication", "on_behalf_of_token_exchange"])).optional(),
   /** First-party applications skip consent when the API allows it. Defaults to true. */

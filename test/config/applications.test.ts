@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configWith, DEVICE_CODE, issuePathsOf, issuesOf, TOKEN_EXCHANGE } from "./fixtures";
 
@@ -112,10 +114,25 @@ describe("Management API scopes", () => {
     ]);
   });
 
-  it.each(["read users", "read:Users", "users"])("rejects the malformed scope %j by index", (scope) => {
+  it.each([
+    ["read:userz", 'did you mean "read:users"?'],
+    ["read users", 'did you mean "read:users"?'],
+    ["read:Users", 'did you mean "read:users"?'],
+    ["delete:session", 'did you mean "delete:sessions"?'],
+    ["users", "they look like read:users, update:users or delete:sessions"],
+    ["read:everything", "they look like read:users, update:users or delete:sessions"],
+  ])("refuses %j, which is not a Management API scope, by index: %s", (scope, hint) => {
     expect(issuesOf(apps({ m2m: { managementApiScopes: ["read:users", scope] } }))).toEqual([
-      "auth0kit:applications.m2m.managementApiScopes[1]: Management API scopes look like read:users",
+      `auth0kit:applications.m2m.managementApiScopes[1]: ${JSON.stringify(scope)} is not an Auth0 Management API scope; ${hint}`,
     ]);
+  });
+
+  it("accepts every scope the Pulumi client needs (README, Running it for real)", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("read:clients create:clients"), readme.indexOf("```", readme.indexOf("read:clients create:clients")));
+    const scopes = block.split(/\s+/).filter(Boolean);
+    expect(scopes.length).toBeGreaterThan(40);
+    expect(issuesOf(apps({ m2m: { managementApiScopes: scopes } }))).toEqual([]);
   });
 });
 
