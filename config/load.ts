@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { PROJECT_ROOT, projectFileReader, readActionSources, type SourceReader } from "./actionSources";
 import { DEFAULT_GRANT_TYPES } from "./defaults";
 import { type ConfigIssue, ConfigError } from "./issues";
+import { checkLocalStack } from "./localStack";
 import { checkRawValue, withoutFollowOns } from "./rawValues";
 import { closest } from "./suggest";
 import { checkGuardrails } from "./guardrails";
@@ -75,7 +76,8 @@ export function loadSpec(
   readSource: SourceReader = projectFileReader(PROJECT_ROOT),
 ): TenantSpec {
   const issues: ConfigIssue[] = [];
-  const { known, secretRefs } = readKnownKeys(config, issues);
+  const { known, secretRefs, parsed } = readKnownKeys(config, issues);
+  if (known.environment === "local") issues.push(...checkLocalStack(NAMESPACE, parsed));
   issues.push(...checkProviderSecrets(config));
   const domain = resolveDomain(config, env, known.environment, issues);
   const sources = readActionSources(`${NAMESPACE}:actions`, known.actions ?? {}, readSource);
@@ -90,8 +92,9 @@ export function loadSpec(
   return { ...spec, overrides: guardrails.inForce };
 }
 
-function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Partial<Known>; secretRefs: string[] } {
+function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Partial<Known>; secretRefs: string[]; parsed: Record<string, unknown> } {
   const known: Record<string, unknown> = {};
+  const parsed: Record<string, unknown> = {};
   const names = Object.keys(KEY_SCHEMAS);
   const refs = [];
   for (const [name, schema] of Object.entries(KEY_SCHEMAS)) {
@@ -102,6 +105,7 @@ function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Par
       continue;
     }
     const value = text === undefined ? undefined : name === "environment" ? text : parseConfigValue(text);
+    parsed[name] = value;
     refs.push(...collectSecretRefs(fullKey, value));
     const rootCauses = checkRawValue(fullKey, value);
     const result = (schema as z.ZodType).safeParse(value, { error: describeIssue });
@@ -122,7 +126,7 @@ function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Par
           : `unknown key; did you mean "${NAMESPACE}:${match}"?`,
     });
   }
-  return { known: known as Partial<Known>, secretRefs: [...new Set(refs.map((ref) => ref.key))].sort() };
+  return { known: known as Partial<Known>, secretRefs: [...new Set(refs.map((ref) => ref.key))].sort(), parsed };
 }
 
 /** Pulumi passes structured values as JSON text and plain strings as themselves. */

@@ -19,6 +19,7 @@ import {
   envScopesMatchGrants,
   envSecretsStayServerSide,
 } from "./envFiles";
+import { uniqueDisplayNames } from "./names";
 import { referencesExist } from "./references";
 import {
   connectionsReferenceApplications,
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   tokenExchangeProfiles,
   failClosedIsBoolean,
   uniqueActionNames,
+  uniqueDisplayNames,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

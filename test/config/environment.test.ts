@@ -57,3 +57,27 @@ describe("top-level keys", () => {
     expect(issuesOf(configWith({ "aws:region": "eu-west-1", "auth0:debug": "true" }))).toEqual([]);
   });
 });
+
+describe("local stacks", () => {
+  const local = (overrides: Record<string, unknown>) => configWith({ "auth0kit:environment": "local", ...overrides });
+
+  it.each([
+    ["auth0kit:apis", { core: { identifier: "https://api.example.com/" } }, "these APIs would never be created"],
+    ["auth0kit:applications", { spa: { type: "spa" } }, "these applications would never be created"],
+    ["auth0kit:connections", { users: { kind: "database" } }, "these connections would never be created"],
+    ["auth0kit:organizations", { acme: {} }, "these organizations would never be created"],
+    ["auth0kit:actions", { login: { source: "actions/post-login.js", trigger: "post-login", order: 1 } }, "these Actions would never be deployed"],
+    ["auth0kit:logStreams", { audit: { type: "webhook", url: "https://logs.example.com/" } }, "these log streams would never be created"],
+    ["auth0kit:mfa", { policy: "all-applications" }, "these MFA settings would never be applied"],
+    ["auth0kit:attackProtection", { bruteForce: {} }, "these attack-protection settings would never be applied"],
+    ["auth0kit:tenant", { customDomain: { domain: "auth.example.com" } }, "these tenant settings would never be applied"],
+  ])("refuses %s, which would provision Auth0 resources, saying why", (key, value, what) => {
+    expect(issuesOf(local({ [key]: value }))).toEqual([
+      `${key}: a local stack provisions nothing in Auth0, so ${what}; remove ${key} or move it to a dev stack`,
+    ]);
+  });
+
+  it("accepts an empty map, which declares nothing", () => {
+    expect(issuesOf(local({ "auth0kit:apis": {}, "auth0kit:applications": {} }))).toEqual([]);
+  });
+});
