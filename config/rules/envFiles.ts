@@ -4,6 +4,7 @@ import { EnvValueError, formatValue } from "../../env/render";
 import { type ConfigIssue, configPath } from "../issues";
 import { envVariableSites, needsTenant } from "../references";
 import { isSecretValue, issuerDomain, type TenantSpec } from "../spec";
+import { audienceOfLiteral } from "./literalRoles";
 
 const ROOT = "auth0kit:envFiles";
 
@@ -83,7 +84,12 @@ export function envFrontendScopesConsistent(spec: TenantSpec): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const file of Object.values(spec.envFiles)) {
     const vars = envVariableSites(spec).filter((v) => v.file === file);
-    const audiences = vars.flatMap((v) => ("ref" in v.source && v.source.ref === "apiIdentifier" ? [v.source.api] : []));
+    // A literal audience that is exactly an API's identifier counts as that API (literalRoles.ts refuses any other).
+    const audiences = vars.flatMap((v) => {
+      if ("ref" in v.source && v.source.ref === "apiIdentifier") return [v.source.api];
+      const api = "literal" in v.source ? audienceOfLiteral(spec, v.name, v.source.literal) : undefined;
+      return api === undefined ? [] : [api];
+    });
     const clients = vars.flatMap((v) => ("ref" in v.source && v.source.ref === "clientId" ? [v.source.application] : []));
     if (audiences.length === 0) continue;
     for (const v of vars) {
@@ -108,8 +114,13 @@ export function envFrontendScopesConsistent(spec: TenantSpec): ConfigIssue[] {
   return issues;
 }
 
-/** Tokens are verified with keys from the issuer's own domain; a literal that mixes domains fails at runtime. */
+/**
+ * Tokens are verified with keys from the issuer's own domain; a literal that mixes domains fails
+ * at runtime. Only a local stack writes these as literals of its own choosing: elsewhere a literal
+ * must be exactly the tenant's issuer or JWKS URL (literalRoles.ts), so they cannot disagree.
+ */
 export function envIssuerMatchesJwks(spec: TenantSpec): ConfigIssue[] {
+  if (spec.environment !== "local") return [];
   const issues: ConfigIssue[] = [];
   for (const file of Object.values(spec.envFiles)) {
     const hosts = envVariableSites(spec)

@@ -19,6 +19,7 @@ import {
   envScopesMatchGrants,
   envSecretsStayServerSide,
 } from "./envFiles";
+import { literalsInReferenceRoles } from "./literalRoles";
 import { uniqueDisplayNames } from "./names";
 import { referencesExist } from "./references";
 import {
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   envIssuerMatchesJwks,
   envLocalHasNoTenantRefs,
   envLiteralsCarriable,
+  literalsInReferenceRoles,
   connectionsReferenceApplications,
   uniqueConnectionNames,
   enterpriseConnectionFields,
