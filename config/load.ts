@@ -11,7 +11,7 @@ import { checkSecretRefs, collectSecretRefs } from "./secrets";
 import { ACTION_TRIGGERS, actionsSchema, type ActionSecretSource } from "./schema/actions";
 import { apisSchema } from "./schema/apis";
 import { applicationsSchema } from "./schema/applications";
-import { envFilesSchema } from "./schema/envFiles";
+import { envFilesSchema, workspaceRootSchema } from "./schema/envFiles";
 import { generatedSecretsSchema } from "./schema/generatedSecrets";
 import { connectionsSchema, SOCIAL_DEFAULT_SCOPES } from "./schema/connections";
 import { organizationsSchema } from "./schema/organizations";
@@ -52,6 +52,7 @@ const KEY_SCHEMAS = {
   applications: applicationsSchema,
   generatedSecrets: generatedSecretsSchema,
   envFiles: envFilesSchema,
+  workspaceRoot: workspaceRootSchema,
   connections: connectionsSchema,
   organizations: organizationsSchema,
   logStreams: logStreamsSchema,
@@ -245,6 +246,7 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[], 
     organizations,
     generatedSecrets: sortedByKey(known.generatedSecrets),
     envFiles: Object.fromEntries(Object.entries(sortedByKey(known.envFiles)).map(([key, file]) => [key, envFileSpec(key, file)])),
+    workspaceRoot: known.workspaceRoot,
     logStreams,
     mfa: known.mfa,
     attackProtection: resolveAttackProtection(known.attackProtection, isProductionLike(known.environment)),

@@ -28,6 +28,8 @@ export interface TenantSpec {
   readonly applications: Readonly<Record<string, ApplicationSpec>>;
   readonly generatedSecrets: Readonly<Record<string, GeneratedSecretConfig>>;
   readonly envFiles: Readonly<Record<string, EnvFileSpec>>;
+  /** The directory every env file stays inside, relative to the project directory (`auth0kit:workspaceRoot`). */
+  readonly workspaceRoot: string;
   readonly connections: Readonly<Record<string, ConnectionSpec>>;
   readonly organizations: Readonly<Record<string, OrganizationSpec>>;
   readonly logStreams: Readonly<Record<string, LogStreamSpec>>;

@@ -1,7 +1,8 @@
+import * as path from "node:path";
 import { OIDC_SCOPES } from "../schema/envFiles";
 import { parseUrl } from "../schema/common";
 import { EnvValueError, formatValue } from "../../env/render";
-import { type ConfigIssue, configPath } from "../issues";
+import { type ConfigIssue, configPath, echo } from "../issues";
 import { envVariableSites, needsTenant } from "../references";
 import { isSecretValue, issuerDomain, type TenantSpec } from "../spec";
 import { audienceOfLiteral } from "./literalRoles";
@@ -152,6 +153,26 @@ export function envLocalHasNoTenantRefs(spec: TenantSpec): ConfigIssue[] {
       path: at(v),
       message: `a local stack provisions no Auth0 tenant, so there is no ${"ref" in v.source ? v.source.ref : ""} to reference; use a literal or a generated secret`,
     }));
+}
+
+/**
+ * Every env file stays inside the workspace root (`auth0kit:workspaceRoot`, the project directory
+ * unless the stack declares another), judged on the paths as written, both relative to the project
+ * directory; the writer also refuses a symlink that leads out of it (env/write.ts).
+ */
+export function envPathsInsideWorkspace(spec: TenantSpec): ConfigIssue[] {
+  const root = path.posix.normalize(spec.workspaceRoot);
+  const named = root === "." ? `"." (the project directory)` : JSON.stringify(spec.workspaceRoot);
+  return Object.values(spec.envFiles).flatMap((file) => {
+    const relative = path.posix.relative(root, path.posix.normalize(file.path));
+    if (relative !== "" && !relative.startsWith("../") && relative !== ".." && !path.posix.isAbsolute(relative)) return [];
+    return [
+      {
+        path: configPath(ROOT, file.key, "path"),
+        message: `${echo(file.path)} is outside the workspace root ${named}; write the file inside it, or declare the directory it belongs to with auth0kit:workspaceRoot`,
+      },
+    ];
+  });
 }
 
 /** A literal that no .env quoting can carry is caught here, not halfway through `pulumi up`. */

@@ -16,6 +16,7 @@ import {
   envLiteralsCarriable,
   envLocalHasNoTenantRefs,
   envNamesAndPathsUnique,
+  envPathsInsideWorkspace,
   envScopesMatchGrants,
   envSecretsStayServerSide,
 } from "./envFiles";
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   envIssuerMatchesJwks,
   envLocalHasNoTenantRefs,
   envLiteralsCarriable,
+  envPathsInsideWorkspace,
   literalsInReferenceRoles,
   connectionsReferenceApplications,
   uniqueConnectionNames,

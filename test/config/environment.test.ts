@@ -34,7 +34,7 @@ describe("auth0kit:environment", () => {
 
 describe("top-level keys", () => {
   const knownKeys = [
-    "environment", "tenant", "apis", "applications", "generatedSecrets", "envFiles",
+    "environment", "tenant", "apis", "applications", "generatedSecrets", "envFiles", "workspaceRoot",
     "connections", "organizations", "logStreams", "mfa", "attackProtection", "actions", "overrides",
   ].map((key) => `auth0kit:${key}`).join(", ");
 
