@@ -19,6 +19,7 @@ import { attackProtectionSchema, resolveAttackProtection } from "./schema/attack
 import { logStreamsSchema } from "./schema/logStreams";
 import { mfaSchema } from "./schema/mfa";
 import { overridesSchema } from "./schema/overrides";
+import { writtenDurations } from "./schema/common";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
 import {
   type ActionSpec,
@@ -86,7 +87,8 @@ export function loadSpec(
   if (issues.length > 0 || known.environment === undefined) {
     throw new ConfigError(uniqueIssues(issues));
   }
-  const spec = normalize(known as Known, domain, secretRefs, sources.codes);
+  const written = Object.assign({}, ...Object.entries(parsed).map(([name, value]) => writtenDurations(`${NAMESPACE}:${name}`, value)));
+  const spec = { ...normalize(known as Known, domain, secretRefs, sources.codes), writtenDurations: written };
   const guardrails = checkGuardrails(spec, known.overrides ?? []);
   const ruleIssues = [...checkRules(spec), ...guardrails.issues];
   if (ruleIssues.length > 0) throw new ConfigError(ruleIssues);

@@ -40,6 +40,8 @@ export interface TenantSpec {
   readonly actions: Readonly<Record<string, ActionSpec>>;
   /** Guardrail overrides in force (each covered a finding); printed by every plan. */
   readonly overrides: readonly Override[];
+  /** Durations the stack file wrote as text (`48h`), by config path, so messages use the file's units. */
+  readonly writtenDurations?: Readonly<Record<string, string>>;
 }
 
 export type LogStreamSpec = LogStreamConfig & { readonly key: string; readonly name: string };

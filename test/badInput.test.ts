@@ -100,7 +100,7 @@ const CASES: [string, string[]][] = [
   ],
   [
     "refresh-idle-over-absolute",
-    ["auth0kit:applications.spa.refreshToken.idleLifetime: 7d exceeds the absolute lifetime of 1d; the inactivity lifetime must not be longer than the absolute one"],
+    ["auth0kit:applications.spa.refreshToken.idleLifetime: 7d exceeds the absolute lifetime of 24h; the inactivity lifetime must not be longer than the absolute one"],
   ],
   ["session-idle-over-absolute", ["auth0kit:tenant.idleSessionLifetime: 72h exceeds the session lifetime of 24h; a session cannot stay idle longer than it lives"]],
   [

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { echo } from "../issues";
+import { configPath, echo } from "../issues";
 import { FORBIDDEN_KEYS } from "../rawValues";
 
 /** Map keys become Pulumi resource names, so they must be short, stable slugs. */
@@ -68,6 +68,25 @@ export const duration = z
     ctx.addIssue({ code: "custom", message: `${echo(value)} is not a duration; write seconds (e.g. 900) or a number with s, m, h or d (e.g. 15m)` });
     return z.NEVER;
   });
+
+/**
+ * Seconds in the unit of `like`, a duration as the stack file wrote it (`48h` → hours), when that
+ * unit divides them exactly; otherwise as formatDuration writes them. Messages speak in the
+ * units the file used: a file that says 48h and 24h is not told about 2d and 1d.
+ */
+export function formatDurationLike(seconds: number, like: string | undefined): string {
+  const unit = like === undefined ? undefined : /^\s*\d+([smhd])\s*$/.exec(like)?.[1];
+  const size = unit === undefined ? undefined : UNIT_SECONDS[unit];
+  return size !== undefined && seconds % size === 0 ? `${seconds / size}${unit}` : formatDuration(seconds);
+}
+
+/** Every duration written as text (`48h`) in a parsed config value, by config path, for formatDurationLike. */
+export function writtenDurations(root: string, value: unknown, segments: (string | number)[] = [], found: Record<string, string> = {}): Record<string, string> {
+  if (typeof value === "string" && durationSeconds(value) !== undefined) found[configPath(root, ...segments)] = value;
+  else if (Array.isArray(value)) value.forEach((item, index) => writtenDurations(root, item, [...segments, index], found));
+  else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) writtenDurations(root, item, [...segments, key], found);
+  return found;
+}
 
 /** Seconds in the largest unit that divides them exactly, as a stack file would write them: `31d`, `4h`, `90s`. */
 export function formatDuration(seconds: number): string {
