@@ -89,8 +89,9 @@ export function loadSpec(
   }
   const written = Object.assign({}, ...Object.entries(parsed).map(([name, value]) => writtenDurations(`${NAMESPACE}:${name}`, value)));
   const spec = { ...normalize(known as Known, domain, secretRefs, sources.codes), writtenDurations: written };
-  const guardrails = checkGuardrails(spec, known.overrides ?? []);
-  const ruleIssues = [...checkRules(spec), ...guardrails.issues];
+  const rules = checkRules(spec);
+  const guardrails = checkGuardrails(spec, known.overrides ?? [], undefined, rules);
+  const ruleIssues = [...rules, ...guardrails.issues];
   if (ruleIssues.length > 0) throw new ConfigError(ruleIssues);
   return { ...spec, overrides: guardrails.inForce };
 }

@@ -113,6 +113,13 @@ describe("guardrail overrides", () => {
     ]);
   });
 
+  it("reports the root cause, not a stale override, when a misspelt permission makes the all-permissions grant look partial", () => {
+    const misspelt = { "auth0kit:applications": { m2m: { grants: { core: { permissions: ["admin:all", "read:things", "write:thing"] } } } } };
+    expect(issuesOf(prod({ ...misspelt, "auth0kit:overrides": [override({})] }))).toEqual([
+      'auth0kit:applications.m2m.grants.core.permissions[2]: "write:thing" is not a permission of API "core"; define it under auth0kit:apis.core.permissions or remove it',
+    ]);
+  });
+
   it("rejects an unknown guardrail name, listing the guardrails", () => {
     expect(issuesOf(prod({ ...allGrant, "auth0kit:overrides": [override({ rule: "no-wildcards" })] }))[1]).toBe(
       'auth0kit:overrides[0].rule: unknown guardrail "no-wildcards"; guardrails: https-only-urls, rbac-on-every-api, refresh-token-rotation, mfa-enabled, attack-protection-on, log-stream-configured, no-all-permissions-grant, social-credentials',
