@@ -1,4 +1,4 @@
-import { type ConfigIssue, configPath } from "./issues";
+import { type ConfigIssue, configPath, echo } from "./issues";
 import { socialCredentialsInProduction } from "./rules/connections";
 import { productionUrls } from "./rules/urls";
 import type { Override } from "./schema/overrides";
@@ -127,7 +127,7 @@ export function checkGuardrails(
   overrides.forEach((override, index) => {
     const at = configPath("auth0kit:overrides", index);
     if (!names.includes(override.rule)) {
-      issues.push({ path: `${at}.rule`, message: `unknown guardrail "${override.rule}"; guardrails: ${names.join(", ")}` });
+      issues.push({ path: `${at}.rule`, message: `unknown guardrail ${echo(override.rule)}; guardrails: ${names.join(", ")}` });
     } else if (!used.has(index) && !unresolved.some((issue) => covers(override, issue.path))) {
       issues.push({ path: at, message: `${override.rule} reports nothing at ${override.path} in ${spec.environment}; remove this override` });
     }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { PROJECT_ROOT, projectFileReader, readActionSources, type SourceReader } from "./actionSources";
 import { DEFAULT_GRANT_TYPES } from "./defaults";
-import { type ConfigIssue, ConfigError } from "./issues";
+import { type ConfigIssue, ConfigError, echo } from "./issues";
 import { checkLocalStack } from "./localStack";
 import { checkRawValue, withoutFollowOns } from "./rawValues";
 import { closest } from "./suggest";
@@ -120,7 +120,7 @@ function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Par
   const referenced = new Set(refs.map((ref) => `${NAMESPACE}:${ref.key}`));
   for (const fullKey of Object.keys(config.values).sort()) {
     const [namespace, name] = splitKey(fullKey);
-    if (namespace !== NAMESPACE || name in KEY_SCHEMAS || referenced.has(fullKey) || config.secretKeys.has(fullKey)) continue;
+    if (namespace !== NAMESPACE || Object.hasOwn(KEY_SCHEMAS, name) || referenced.has(fullKey) || config.secretKeys.has(fullKey)) continue;
     const match = closest(name, names);
     issues.push({
       path: fullKey,
@@ -172,12 +172,12 @@ function resolveDomain(
   }
   if (EMULATOR_DOMAIN.test(domain)) {
     if (environment === "prod") {
-      issues.push({ path: "auth0:domain", message: `"${domain}" is a local emulator's address; a prod stack deploys to its Auth0 tenant, e.g. alphaswarm.us.auth0.com` });
+      issues.push({ path: "auth0:domain", message: `${echo(domain)} is a local emulator's address; a prod stack deploys to its Auth0 tenant, e.g. alphaswarm.us.auth0.com` });
     }
     return domain;
   }
   if (!DOMAIN_PATTERN.test(domain)) {
-    issues.push({ path: "auth0:domain", message: `"${domain}" is not a domain; write the host only, e.g. alphaswarm-dev.us.auth0.com` });
+    issues.push({ path: "auth0:domain", message: `${echo(domain)} is not a domain; write the host only, e.g. alphaswarm-dev.us.auth0.com` });
   }
   return domain;
 }

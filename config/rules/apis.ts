@@ -1,5 +1,5 @@
 import { API_TOKEN_LIFETIME_MAX } from "../bounds";
-import { type ConfigIssue, configPath } from "../issues";
+import { type ConfigIssue, configPath, echo } from "../issues";
 import { formatDurationLike } from "../schema/common";
 import type { TenantSpec } from "../spec";
 
@@ -68,7 +68,7 @@ export function uniqueIdentifiers(spec: TenantSpec): ConfigIssue[] {
     if (first !== undefined) {
       issues.push({
         path: configPath(ROOT, api.key, "identifier"),
-        message: `"${api.identifier}" is already the identifier of API "${first}"; each API needs its own audience`,
+        message: `${echo(api.identifier)} is already the identifier of API "${first}"; each API needs its own audience`,
       });
     } else {
       seen.set(api.identifier, api.key);

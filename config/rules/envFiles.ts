@@ -36,7 +36,7 @@ export function envNamesAndPathsUnique(spec: TenantSpec): ConfigIssue[] {
   for (const file of Object.values(spec.envFiles)) {
     const first = paths.get(file.path);
     if (first !== undefined) {
-      issues.push({ path: configPath(ROOT, file.key, "path"), message: `"${file.path}" is also the path of env file "${first}"; give each file its own path` });
+      issues.push({ path: configPath(ROOT, file.key, "path"), message: `${echo(file.path)} is also the path of env file "${first}"; give each file its own path` });
     } else {
       paths.set(file.path, file.key);
     }

@@ -46,6 +46,12 @@ describe("top-level keys", () => {
     expect(issuesOf(configWith({ "auth0kit:zeta": {} }))).toEqual([`auth0kit:zeta: unknown key; remove it or fix the spelling (known keys: ${knownKeys})`]);
   });
 
+  it.each(["constructor", "__proto__", "toString"])("reports auth0kit:%s as unknown, though every object inherits it", (name) => {
+    expect(issuesOf(configWith({ [`auth0kit:${name}`]: {} }))).toEqual([
+      `auth0kit:${name}: unknown key; remove it or fix the spelling (known keys: ${knownKeys})`,
+    ]);
+  });
+
   it("reports each unknown auth0kit key", () => {
     expect(issuePathsOf(configWith({ "auth0kit:zeta": "1", "auth0kit:alpha": "2" }))).toEqual([
       "auth0kit:alpha",
