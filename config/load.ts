@@ -1,14 +1,17 @@
 import type { z } from "zod";
 import { PROJECT_ROOT, projectFileReader, readActionSources, type SourceReader } from "./actionSources";
 import { DEFAULT_GRANT_TYPES } from "./defaults";
-import { type ConfigIssue, ConfigError } from "./issues";
+import { type ConfigIssue, ConfigError, echo } from "./issues";
+import { checkLocalStack } from "./localStack";
+import { checkRawValue, withoutFollowOns } from "./rawValues";
+import { closest } from "./suggest";
 import { checkGuardrails } from "./guardrails";
 import { checkRules } from "./rules";
 import { checkSecretRefs, collectSecretRefs } from "./secrets";
 import { ACTION_TRIGGERS, actionsSchema, type ActionSecretSource } from "./schema/actions";
 import { apisSchema } from "./schema/apis";
 import { applicationsSchema } from "./schema/applications";
-import { envFilesSchema } from "./schema/envFiles";
+import { envFilesSchema, workspaceRootSchema } from "./schema/envFiles";
 import { generatedSecretsSchema } from "./schema/generatedSecrets";
 import { connectionsSchema, SOCIAL_DEFAULT_SCOPES } from "./schema/connections";
 import { organizationsSchema } from "./schema/organizations";
@@ -16,6 +19,7 @@ import { attackProtectionSchema, resolveAttackProtection } from "./schema/attack
 import { logStreamsSchema } from "./schema/logStreams";
 import { mfaSchema } from "./schema/mfa";
 import { overridesSchema } from "./schema/overrides";
+import { writtenDurations } from "./schema/common";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
 import {
   type ActionSpec,
@@ -49,6 +53,7 @@ const KEY_SCHEMAS = {
   applications: applicationsSchema,
   generatedSecrets: generatedSecretsSchema,
   envFiles: envFilesSchema,
+  workspaceRoot: workspaceRootSchema,
   connections: connectionsSchema,
   organizations: organizationsSchema,
   logStreams: logStreamsSchema,
@@ -73,7 +78,8 @@ export function loadSpec(
   readSource: SourceReader = projectFileReader(PROJECT_ROOT),
 ): TenantSpec {
   const issues: ConfigIssue[] = [];
-  const { known, secretRefs } = readKnownKeys(config, issues);
+  const { known, secretRefs, parsed } = readKnownKeys(config, issues);
+  if (known.environment === "local") issues.push(...checkLocalStack(NAMESPACE, parsed));
   issues.push(...checkProviderSecrets(config));
   const domain = resolveDomain(config, env, known.environment, issues);
   const sources = readActionSources(`${NAMESPACE}:actions`, known.actions ?? {}, readSource);
@@ -81,15 +87,18 @@ export function loadSpec(
   if (issues.length > 0 || known.environment === undefined) {
     throw new ConfigError(uniqueIssues(issues));
   }
-  const spec = normalize(known as Known, domain, secretRefs, sources.codes);
-  const guardrails = checkGuardrails(spec, known.overrides ?? []);
-  const ruleIssues = [...checkRules(spec), ...guardrails.issues];
+  const written = Object.assign({}, ...Object.entries(parsed).map(([name, value]) => writtenDurations(`${NAMESPACE}:${name}`, value)));
+  const spec = { ...normalize(known as Known, domain, secretRefs, sources.codes), writtenDurations: written };
+  const rules = checkRules(spec);
+  const guardrails = checkGuardrails(spec, known.overrides ?? [], undefined, rules);
+  const ruleIssues = [...rules, ...guardrails.issues];
   if (ruleIssues.length > 0) throw new ConfigError(ruleIssues);
   return { ...spec, overrides: guardrails.inForce };
 }
 
-function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Partial<Known>; secretRefs: string[] } {
+function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Partial<Known>; secretRefs: string[]; parsed: Record<string, unknown> } {
   const known: Record<string, unknown> = {};
+  const parsed: Record<string, unknown> = {};
   const names = Object.keys(KEY_SCHEMAS);
   const refs = [];
   for (const [name, schema] of Object.entries(KEY_SCHEMAS)) {
@@ -100,19 +109,28 @@ function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Par
       continue;
     }
     const value = text === undefined ? undefined : name === "environment" ? text : parseConfigValue(text);
+    parsed[name] = value;
     refs.push(...collectSecretRefs(fullKey, value));
+    const rootCauses = checkRawValue(fullKey, value);
     const result = (schema as z.ZodType).safeParse(value, { error: describeIssue });
-    if (result.success) known[name] = result.data;
-    else issues.push(...toConfigIssues(fullKey, result.error));
+    if (result.success && rootCauses.length === 0) known[name] = result.data;
+    issues.push(...rootCauses, ...(result.success ? [] : withoutFollowOns(rootCauses, toConfigIssues(fullKey, result.error))));
   }
   issues.push(...checkSecretRefs(NAMESPACE, refs, config.values, config.secretKeys, names));
   const referenced = new Set(refs.map((ref) => `${NAMESPACE}:${ref.key}`));
   for (const fullKey of Object.keys(config.values).sort()) {
     const [namespace, name] = splitKey(fullKey);
-    if (namespace !== NAMESPACE || name in KEY_SCHEMAS || referenced.has(fullKey) || config.secretKeys.has(fullKey)) continue;
-    issues.push({ path: fullKey, message: `unknown key; remove it or fix the spelling (known keys: ${names.map((n) => `${NAMESPACE}:${n}`).join(", ")})` });
+    if (namespace !== NAMESPACE || Object.hasOwn(KEY_SCHEMAS, name) || referenced.has(fullKey) || config.secretKeys.has(fullKey)) continue;
+    const match = closest(name, names);
+    issues.push({
+      path: fullKey,
+      message:
+        match === undefined
+          ? `unknown key; remove it or fix the spelling (known keys: ${names.map((n) => `${NAMESPACE}:${n}`).join(", ")})`
+          : `unknown key; did you mean "${NAMESPACE}:${match}"?`,
+    });
   }
-  return { known: known as Partial<Known>, secretRefs: [...new Set(refs.map((ref) => ref.key))].sort() };
+  return { known: known as Partial<Known>, secretRefs: [...new Set(refs.map((ref) => ref.key))].sort(), parsed };
 }
 
 /** Pulumi passes structured values as JSON text and plain strings as themselves. */
@@ -154,12 +172,12 @@ function resolveDomain(
   }
   if (EMULATOR_DOMAIN.test(domain)) {
     if (environment === "prod") {
-      issues.push({ path: "auth0:domain", message: `"${domain}" is a local emulator's address; a prod stack deploys to its Auth0 tenant, e.g. alphaswarm.us.auth0.com` });
+      issues.push({ path: "auth0:domain", message: `${echo(domain)} is a local emulator's address; a prod stack deploys to its Auth0 tenant, e.g. alphaswarm.us.auth0.com` });
     }
     return domain;
   }
   if (!DOMAIN_PATTERN.test(domain)) {
-    issues.push({ path: "auth0:domain", message: `"${domain}" is not a domain; write the host only, e.g. alphaswarm-dev.us.auth0.com` });
+    issues.push({ path: "auth0:domain", message: `${echo(domain)} is not a domain; write the host only, e.g. alphaswarm-dev.us.auth0.com` });
   }
   return domain;
 }
@@ -231,6 +249,7 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[], 
     organizations,
     generatedSecrets: sortedByKey(known.generatedSecrets),
     envFiles: Object.fromEntries(Object.entries(sortedByKey(known.envFiles)).map(([key, file]) => [key, envFileSpec(key, file)])),
+    workspaceRoot: known.workspaceRoot,
     logStreams,
     mfa: known.mfa,
     attackProtection: resolveAttackProtection(known.attackProtection, isProductionLike(known.environment)),

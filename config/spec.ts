@@ -28,6 +28,8 @@ export interface TenantSpec {
   readonly applications: Readonly<Record<string, ApplicationSpec>>;
   readonly generatedSecrets: Readonly<Record<string, GeneratedSecretConfig>>;
   readonly envFiles: Readonly<Record<string, EnvFileSpec>>;
+  /** The directory every env file stays inside, relative to the project directory (`auth0kit:workspaceRoot`). */
+  readonly workspaceRoot: string;
   readonly connections: Readonly<Record<string, ConnectionSpec>>;
   readonly organizations: Readonly<Record<string, OrganizationSpec>>;
   readonly logStreams: Readonly<Record<string, LogStreamSpec>>;
@@ -38,6 +40,8 @@ export interface TenantSpec {
   readonly actions: Readonly<Record<string, ActionSpec>>;
   /** Guardrail overrides in force (each covered a finding); printed by every plan. */
   readonly overrides: readonly Override[];
+  /** Durations the stack file wrote as text (`48h`), by config path, so messages use the file's units. */
+  readonly writtenDurations?: Readonly<Record<string, string>>;
 }
 
 export type LogStreamSpec = LogStreamConfig & { readonly key: string; readonly name: string };

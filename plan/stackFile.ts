@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { LineCounter, parseDocument } from "yaml";
-import type { ConfigIssue } from "../config/issues";
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { type ConfigIssue, configPath } from "../config/issues";
 import { parseConfigValue, type StackConfig } from "../config/load";
 import { collectSecretRefs } from "../config/secrets";
 import { SECRET_MASK } from "../env/lines";
@@ -37,7 +37,7 @@ export function readStackFile(file: string, project: string): StackConfig {
   if (!fs.existsSync(file)) {
     throw new StackFileError([{ path: label, message: `not found; create it or pass --config <file>` }]);
   }
-  const doc = readYaml(file, label);
+  const doc = readYaml(file, label, project);
   if (doc === null || doc === undefined) return { values: {}, secretKeys: new Set() };
   if (typeof doc !== "object" || Array.isArray(doc)) {
     throw new StackFileError([{ path: label, message: "must be a map with a config: section" }]);
@@ -57,18 +57,60 @@ export function readStackFile(file: string, project: string): StackConfig {
   return { values, secretKeys };
 }
 
-function readYaml(file: string, label: string): unknown {
+function readYaml(file: string, label: string, project?: string): unknown {
   const lineCounter = new LineCounter();
   const doc = parseDocument(fs.readFileSync(file, "utf8"), { uniqueKeys: true, prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
+    // Only the first: a syntax error makes the parser misread what follows, so later ones are
+    // usually its consequences, and fixing the first is what fixes the file.
     throw new StackFileError(
-      doc.errors.map((error) => {
+      doc.errors.slice(0, 1).map((error) => {
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { path: label, message: `line ${line}, column ${col}: ${error.message.split("\n")[0]}; fix the YAML syntax` };
+        const key = project === undefined ? undefined : configKeyAt(doc, error.pos[0], project);
+        const where = `line ${line}, column ${col}`;
+        const what = `${error.message.split("\n")[0]}; fix the YAML syntax`;
+        return key === undefined ? { path: label, message: `${where}: ${what}` } : { path: key, message: `${label} ${where}: ${what}` };
       }),
     );
   }
   return doc.toJS();
+}
+
+/**
+ * The config path of the innermost key whose entry holds `offset` (what the parser could read of
+ * a broken file), e.g. `auth0kit:applications.spa`; undefined outside the `config:` section.
+ */
+function configKeyAt(doc: Document, offset: number, project: string): string | undefined {
+  const segments: (string | number)[] = [];
+  let node: unknown = doc.contents;
+  for (;;) {
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => {
+        const start = (item.key as { range?: number[] } | null)?.range?.[0];
+        const end = (item.value as { range?: number[] } | null)?.range?.[1] ?? (item.key as { range?: number[] } | null)?.range?.[1];
+        return start !== undefined && end !== undefined && offset >= start && offset <= end;
+      });
+      if (pair && isScalar(pair.key)) {
+        segments.push(String(pair.key.value));
+        next = pair.value;
+      }
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => {
+        const range = (item as { range?: number[] } | null)?.range;
+        return range !== undefined && offset >= range[0]! && offset <= range[1]!;
+      });
+      if (index >= 0) {
+        segments.push(index);
+        next = node.items[index];
+      }
+    }
+    if (next === undefined) break;
+    node = next;
+  }
+  if (segments[0] !== "config" || typeof segments[1] !== "string") return undefined;
+  const [, key, ...rest] = segments;
+  return configPath(key.includes(":") ? key : `${project}:${key}`, ...rest);
 }
 
 /** Pulumi marks a whole key secret when any value inside it is `secure:`. */

@@ -1,5 +1,5 @@
 import { ALLOWED_GRANT_TYPES, grantSubjectType } from "../defaults";
-import { type ConfigIssue, configPath } from "../issues";
+import { type ConfigIssue, configPath, echo } from "../issues";
 import { GRANT_TYPES } from "../schema/applications";
 import type { ApplicationSpec, TenantSpec } from "../spec";
 
@@ -47,7 +47,7 @@ export function grantsReferenceApis(spec: TenantSpec): ConfigIssue[] {
         if (!Object.hasOwn(api.permissions, permission)) {
           issues.push({
             path: configPath(ROOT, app.key, "grants", apiKey, "permissions", index),
-            message: `"${permission}" is not a permission of API "${apiKey}"; define it under auth0kit:apis.${apiKey}.permissions or remove it`,
+            message: `${echo(permission)} is not a permission of API "${apiKey}"; define it under auth0kit:apis.${apiKey}.permissions or remove it`,
           });
         }
       });

@@ -1,4 +1,4 @@
-import { type ConfigIssue, configPath } from "../issues";
+import { type ConfigIssue, configPath, echo } from "../issues";
 import type { EnterpriseStrategy } from "../schema/connections";
 import { isProductionLike, type TenantSpec } from "../spec";
 
@@ -30,7 +30,7 @@ export function uniqueConnectionNames(spec: TenantSpec): ConfigIssue[] {
     if (first !== undefined) {
       issues.push({
         path: configPath(ROOT, connection.key, "name"),
-        message: `"${connection.name}" is already the name of connection "${first}"; connection names are unique in a tenant, so give this one another name`,
+        message: `${echo(connection.name)} is already the name of connection "${first}"; connection names are unique in a tenant, so give this one another name`,
       });
     } else {
       seen.set(connection.name.toLowerCase(), connection.key);

@@ -16,9 +16,12 @@ import {
   envLiteralsCarriable,
   envLocalHasNoTenantRefs,
   envNamesAndPathsUnique,
+  envPathsInsideWorkspace,
   envScopesMatchGrants,
   envSecretsStayServerSide,
 } from "./envFiles";
+import { literalsInReferenceRoles } from "./literalRoles";
+import { uniqueDisplayNames } from "./names";
 import { referencesExist } from "./references";
 import {
   connectionsReferenceApplications,
@@ -59,6 +62,8 @@ export const RULES: readonly Rule[] = [
   envIssuerMatchesJwks,
   envLocalHasNoTenantRefs,
   envLiteralsCarriable,
+  envPathsInsideWorkspace,
+  literalsInReferenceRoles,
   connectionsReferenceApplications,
   uniqueConnectionNames,
   enterpriseConnectionFields,
@@ -78,6 +83,7 @@ export const RULES: readonly Rule[] = [
   tokenExchangeProfiles,
   failClosedIsBoolean,
   uniqueActionNames,
+  uniqueDisplayNames,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

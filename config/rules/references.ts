@@ -1,4 +1,4 @@
-import { type ConfigIssue, configPath } from "../issues";
+import { type ConfigIssue, configPath, echo } from "../issues";
 import { type ValueSite, type ValueSource, valueSites } from "../references";
 import { GRANT_TYPES } from "../schema/applications";
 import type { ApplicationSpec, TenantSpec } from "../spec";
@@ -73,17 +73,17 @@ function issueOf(site: ValueSite, problem: Problem): ConfigIssue {
   switch (problem.kind) {
     case "unknown": {
       const { one, many, root } = problem.target;
-      if (action) return { path, message: `${one} "${problem.key}" is not defined; define it under ${root} or fix the key (defined: ${problem.defined.join(", ") || "none"})` };
+      if (action) return { path, message: `${one} ${echo(problem.key)} is not defined; define it under ${root} or fix the key (defined: ${problem.defined.join(", ") || "none"})` };
       const known = problem.defined.length > 0 ? `defined ${many}: ${problem.defined.join(", ")}` : `no ${many} are defined`;
       const hint = problem.target === TARGETS.generatedSecret ? ` (add it under ${root})` : "";
-      return { path, message: `unknown ${one} "${problem.key}"; ${known}${hint}` };
+      return { path, message: `unknown ${one} ${echo(problem.key)}; ${known}${hint}` };
     }
     case "publicClient":
       return action
         ? { path, message: `application "${problem.app.key}" has no client secret (it does not use ${GRANT_TYPES.clientCredentials}); use an m2m application` }
         : { path, message: `"${problem.app.key}" is a public client (${problem.app.type}) and has no client secret; leave the variable empty with a literal "" instead` };
     case "notWebhook":
-      return { path, message: `log stream "${problem.key}" is a ${problem.type} stream and has no generated bearer secret; reference a webhook stream` };
+      return { path, message: `log stream ${echo(problem.key)} is a ${problem.type} stream and has no generated bearer secret; reference a webhook stream` };
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { absoluteUrl, keyedMap, secretRef } from "./common";
+import { CONNECTION_DISPLAY_NAME_MAX } from "../bounds";
+import { absoluteUrl, keyedMap, secretRef, boundedText } from "./common";
 
 export const CONNECTION_KINDS = ["database", "social", "enterprise"] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
@@ -44,7 +45,7 @@ const common = {
     message: "Auth0 connection names use letters, digits and -, start and end with a letter or digit, and have at most 128 characters",
   }).optional(),
   /** Name shown on the login page. Defaults to Auth0's. */
-  displayName: z.string().min(1).max(128).optional(),
+  displayName: boundedText(CONNECTION_DISPLAY_NAME_MAX).optional(),
   /** Keys of the applications this connection is enabled for. Defaults to none. */
   applications: z.array(z.string().min(1)).default([]),
 };

@@ -65,7 +65,7 @@ describe("Action sources", () => {
 describe("Action triggers and bindings", () => {
   it("rejects a trigger Auth0 does not know, listing the ones it does", () => {
     expect(issuesOf(withActions({ login: { ...login, trigger: "post-logon" } }))).toEqual([
-      `${ROOT}.login.trigger: "post-logon" is not allowed; use one of post-login, credentials-exchange, pre-user-registration, post-user-registration, post-change-password, send-phone-message, custom-token-exchange`,
+      `${ROOT}.login.trigger: "post-logon" is not allowed; did you mean "post-login"? (one of post-login, credentials-exchange, pre-user-registration, post-user-registration, post-change-password, send-phone-message, custom-token-exchange)`,
     ]);
   });
 

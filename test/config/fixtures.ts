@@ -90,11 +90,17 @@ export const PRODUCTION_READY: ConfigInput = {
 /**
  * The base configuration with `overrides` deep-merged into it. A stage or prod config starts
  * from the base plus PRODUCTION_READY, so that only the guardrail a test is about can fire
- * (remove a part with `undefined`, e.g. `{ "auth0kit:mfa": undefined }`).
+ * (remove a part with `undefined`, e.g. `{ "auth0kit:mfa": undefined }`); a local config starts
+ * from the base without its API and applications, which a local stack may not declare.
  */
 export function configWith(overrides: ConfigInput = {}): ConfigInput {
   const environment = overrides["auth0kit:environment"];
-  const base = environment === "prod" || environment === "stage" ? merge(baseConfig(), PRODUCTION_READY) : baseConfig();
+  const base =
+    environment === "prod" || environment === "stage"
+      ? merge(baseConfig(), PRODUCTION_READY)
+      : environment === "local"
+        ? merge(baseConfig(), { "auth0kit:apis": undefined, "auth0kit:applications": undefined })
+        : baseConfig();
   return merge(base, overrides);
 }
 

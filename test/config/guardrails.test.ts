@@ -69,7 +69,7 @@ describe("production guardrails", () => {
 
   it("has no all-scopes shortcut to turn on: allowAllScopes is an unknown key", () => {
     expect(issuesOf(prod({ "auth0kit:applications": { m2m: { grants: { core: { allowAllScopes: true } } } } }))).toEqual([
-      'auth0kit:applications.m2m.grants.core: unknown key "allowAllScopes"; remove it or fix the spelling',
+      'auth0kit:applications.m2m.grants.core: unknown key "allowAllScopes"; remove it or fix the spelling (known keys: permissions, subjectType)',
     ]);
   });
 
@@ -110,6 +110,13 @@ describe("guardrail overrides", () => {
   it("rejects a stale override that covers nothing", () => {
     expect(issuesOf(prod({ "auth0kit:overrides": [override({})] }))).toEqual([
       "auth0kit:overrides[0]: no-all-permissions-grant reports nothing at auth0kit:applications.m2m.grants.core in prod; remove this override",
+    ]);
+  });
+
+  it("reports the root cause, not a stale override, when a misspelt permission makes the all-permissions grant look partial", () => {
+    const misspelt = { "auth0kit:applications": { m2m: { grants: { core: { permissions: ["admin:all", "read:things", "write:thing"] } } } } };
+    expect(issuesOf(prod({ ...misspelt, "auth0kit:overrides": [override({})] }))).toEqual([
+      'auth0kit:applications.m2m.grants.core.permissions[2]: "write:thing" is not a permission of API "core"; define it under auth0kit:apis.core.permissions or remove it',
     ]);
   });
 
