@@ -3,6 +3,8 @@ import * as path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { ConfigIssue } from "../config/issues";
 import { parseConfigValue, type StackConfig } from "../config/load";
+import { projectFileReader, type SourceReader } from "../config/actionSources";
+import { ORGANIZATION_FILES_KEY, readOrganizationFiles } from "../config/organizationFiles";
 import { collectSecretRefs } from "../config/secrets";
 import { SECRET_MASK } from "../env/lines";
 
@@ -104,10 +106,17 @@ function isSecure(value: unknown): boolean {
  * as it does for `secure:` values it cannot decrypt — and reports them. A plain-text value is
  * left alone, for validation to reject.
  */
-export function withPlaceholderSecrets(config: StackConfig, project: string): StackConfig & { unsetSecrets: string[] } {
+export function withPlaceholderSecrets(
+  config: StackConfig,
+  project: string,
+  read: SourceReader = projectFileReader(),
+): StackConfig & { unsetSecrets: string[] } {
+  const listing = config.values[ORGANIZATION_FILES_KEY];
   const refs = Object.entries(config.values)
     .filter(([key]) => key.startsWith(`${project}:`))
-    .flatMap(([key, text]) => collectSecretRefs(key, parseConfigValue(text)));
+    .flatMap(([key, text]) => collectSecretRefs(key, parseConfigValue(text)))
+    // Secrets the organization files reference are set in the stack file too.
+    .concat(listing === undefined ? [] : readOrganizationFiles(parseConfigValue(listing), read).secretRefs);
   const unsetSecrets = [...new Set(refs.map((ref) => `${project}:${ref.key}`))].filter((key) => config.values[key] === undefined).sort();
   const values = { ...config.values };
   for (const key of unsetSecrets) values[key] = SECRET_MASK; // the plan never decrypts anything

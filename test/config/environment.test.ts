@@ -29,6 +29,7 @@ describe("top-level keys", () => {
   const knownKeys = [
     "environment", "tenant", "apis", "applications", "generatedSecrets", "envFiles",
     "connections", "organizations", "logStreams", "mfa", "attackProtection", "actions", "overrides",
+    "organizationFiles",
   ].map((key) => `auth0kit:${key}`).join(", ");
 
   it("rejects a misspelled auth0kit key and lists the known keys", () => {
