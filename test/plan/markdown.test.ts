@@ -149,6 +149,7 @@ function result(overrides: Partial<MarkdownInput> = {}): MarkdownInput {
     unsetSecrets: [],
     warnings: [],
     overrides: [],
+    configBudget: { bytes: 2_048, limit: 131_072, largest: { key: "auth0kit:applications", bytes: 900 }, secrets: { count: 0, bytes: 0 }, estimatedSecrets: 0 },
     ...overrides,
   } as MarkdownInput;
 }
