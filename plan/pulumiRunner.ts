@@ -23,11 +23,14 @@ export interface RunnerOptions {
 
 /** One registration as the engine received it, secrets masked. */
 export interface RunnerResource {
+  readonly urn: string;
   readonly type: string;
   readonly name: string;
   readonly parent: string | null;
   readonly custom: boolean;
   readonly inputs: Record<string, unknown>;
+  /** The URNs the resource was aliased to (`aliases` given as URNs). */
+  readonly aliases: readonly string[];
 }
 
 export interface RunnerResult {
