@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_SAML_GROUPS_ATTRIBUTE, type DatabaseConnectionConfig, type EnterpriseConnectionConfig, type SocialConnectionConfig } from "../config/schema/connections";
 import type { SecretRef } from "../config/schema/common";
 import type { ConnectionSpec } from "../config/spec";
-import { formerParent } from "./formerParent";
+import { formerParent, type Placement } from "./formerParent";
 import type { SecretValues } from "./secrets";
 import { sortedUnique } from "./sorted";
 
@@ -40,13 +40,14 @@ export interface Connection {
 /**
  * An Auth0 connection of any kind and the applications it is enabled for, owned by one
  * ConnectionClients (never mixed with singular ConnectionClient resources), sorted by application
- * key; both children of `parent` (the tenant), named `<name>-connection` and `<name>-clients`.
+ * key; both children of the placement's parent (the tenant), named `<name>-connection` and `<name>-clients`.
  * Deleting a database connection deletes its users, so Pulumi never deletes one
  * (`retainOnDelete`): removing it from the stack only stops managing it.
  */
-export function declareConnection(name: string, args: ConnectionArgs, parent: pulumi.Resource): Connection {
+export function declareConnection(name: string, args: ConnectionArgs, placement: Placement): Connection {
   const { connection: spec } = args;
-  const formerly = formerParent(name, FORMER_CONNECTION_TYPES[spec.kind], parent);
+  const formerly = formerParent(name, FORMER_CONNECTION_TYPES[spec.kind], placement);
+  const { parent } = placement;
   const connection = new auth0.Connection(`${name}-connection`, connectionInputs(spec, args.secrets ?? {}), {
     parent,
     protect: args.protect ?? false,

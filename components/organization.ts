@@ -1,7 +1,7 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import type { OrganizationSpec } from "../config/spec";
-import { formerParent } from "./formerParent";
+import { formerParent, type Placement } from "./formerParent";
 
 export interface OrganizationArgs {
   readonly organization: OrganizationSpec;
@@ -28,14 +28,15 @@ export const FORMER_ORGANIZATION_TYPE = "auth0kit:organization:Organization";
 /**
  * A B2B organization (one per institutional customer) with its branding, and the one
  * OrganizationConnections that owns its set of enabled connections (never mixed with singular
- * OrganizationConnection resources). Both are children of `parent` (the tenant), named
+ * OrganizationConnection resources). Both are children of the placement's parent (the tenant), named
  * `<name>-organization` and `<name>-connections`, aliased to their URNs under the former
  * per-organization component so that existing stacks see no replacement.
  */
-export function declareOrganization(name: string, args: OrganizationArgs, parent: pulumi.Resource): Organization {
+export function declareOrganization(name: string, args: OrganizationArgs, placement: Placement): Organization {
   const { organization: org } = args;
   const branding = org.branding;
-  const formerly = formerParent(name, FORMER_ORGANIZATION_TYPE, parent);
+  const formerly = formerParent(name, FORMER_ORGANIZATION_TYPE, placement);
+  const { parent } = placement;
   const organization = new auth0.Organization(
     `${name}-organization`,
     {

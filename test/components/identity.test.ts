@@ -164,7 +164,7 @@ describe("connections and organizations (dev)", () => {
     declareConnection("nohistory", {
       connection: { kind: "database", key: "x", name: "x", applications: [], passwordPolicy: "good", passwordHistory: 0, passwordDictionary: false, passwordNoPersonalInfo: false, disableSignup: false, requiresUsername: false, bruteForceProtection: true },
       clientIds: {},
-    }, tenant);
+    }, { parent: tenant });
     const db = await mocks.findResource(TYPES.connection, "nohistory-connection");
     expect(db.inputs.options).toMatchObject({ passwordHistories: [{ enable: false }], passwordDictionary: { enable: false } });
     expect((db.inputs.options as Record<string, unknown>).passwordComplexityOptions).toBeUndefined();
