@@ -36,7 +36,7 @@ const CASES: [string, string[]][] = [
   [
     "unknown-top-level-key",
     [
-      "auth0kit:application: unknown key; remove it or fix the spelling (known keys: auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations, auth0kit:logStreams, auth0kit:mfa, auth0kit:attackProtection, auth0kit:actions, auth0kit:overrides)",
+      "auth0kit:application: unknown key; remove it or fix the spelling (known keys: auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations, auth0kit:logStreams, auth0kit:mfa, auth0kit:attackProtection, auth0kit:actions, auth0kit:overrides, auth0kit:organizationFiles)",
     ],
   ],
   ["unknown-nested-key", ['auth0kit:applications.spa: unknown key "callbaks"; remove it or fix the spelling']],

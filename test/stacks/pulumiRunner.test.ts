@@ -116,7 +116,14 @@ describe("what the runner reports when the program cannot run", () => {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-esm-"));
     const tsconfig = path.join(scratch, "tsconfig.json");
     const settings = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8").replace(/^\s*\/\/.*$/gm, "")) as { compilerOptions: object };
-    fs.writeFileSync(tsconfig, JSON.stringify({ ...settings, compilerOptions: { ...settings.compilerOptions, module: "preserve", moduleResolution: "bundler" } }));
+    fs.writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        ...settings,
+        compilerOptions: { ...settings.compilerOptions, module: "preserve", moduleResolution: "bundler" },
+        "ts-node": { transpileOnly: true, transpiler: path.join(ROOT, "program/transpiler.cjs") },
+      }),
+    );
     try {
       const run = await runStack("Pulumi.dev.yaml", { tsconfig });
       expect(run.exitCode).not.toBe(0);

@@ -32,4 +32,15 @@ describe("program/transpiler.cjs", () => {
     new Function("module", "exports", "require", outputText)(module, module.exports, require);
     expect((module.exports as { base: string }).base).toBe(path.sep);
   });
+
+  it("emits ES modules when the tsconfig asks for them, as TypeScript would (module: preserve, esnext; nodenext for an ES-module file)", () => {
+    const source = 'import * as path from "node:path";\nexport const sep: string = path.sep;\n';
+    const emit = (module: number, nodeModuleEmitKind?: string) =>
+      create({ service: { config: { options: { target: 9, module } } }, nodeModuleEmitKind }).transpile(source, { fileName: "/project/a.ts" }).outputText;
+    expect(emit(200)).toMatch(/^import \* as path from "node:path";$/m);
+    expect(emit(99)).toMatch(/^export \{/m);
+    expect(emit(199, "nodeesm")).toMatch(/^import /m);
+    expect(emit(199, "nodecjs")).toContain('require("node:path")');
+    expect(emit(1)).toContain('require("node:path")');
+  });
 });
