@@ -4,8 +4,8 @@ import { issuerDomain, type TenantSpec } from "../config/spec";
 import { TenantActions } from "./actions";
 import { Api } from "./api";
 import { Application } from "./application";
-import { Connection } from "./connection";
-import { Organization } from "./organization";
+import { type Connection, declareConnection } from "./connection";
+import { declareOrganization, type Organization } from "./organization";
 import { resolveValue } from "./references";
 import { AttackProtection } from "./attackProtection";
 import { CustomDomain } from "./customDomain";
@@ -13,6 +13,8 @@ import { LogStream } from "./logStream";
 import { Mfa } from "./mfa";
 import type { SecretValues } from "./secrets";
 import { TenantSettings } from "./tenantSettings";
+
+const TENANT_TYPE = "auth0kit:tenant:Auth0Tenant";
 
 export interface Auth0TenantArgs {
   /** The validated description of the tenant. */
@@ -50,7 +52,7 @@ export class Auth0Tenant extends pulumi.ComponentResource {
   readonly actions?: TenantActions;
 
   constructor(name: string, args: Auth0TenantArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("auth0kit:tenant:Auth0Tenant", name, {}, opts);
+    super(TENANT_TYPE, name, {}, opts);
     const { spec } = args;
     this.domain = spec.domain;
     const custom = spec.tenant.customDomain;
@@ -83,16 +85,19 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     this.applications = applications;
 
     const clientIds = Object.fromEntries(Object.entries(applications).map(([key, app]) => [key, app.clientId]));
+    // Connections and organizations grow with the customers of a B2B tenant; their resources sit
+    // directly under the tenant (no component each), which a large tenant's deploy time pays for.
+    const placement = { parent: this, parentTypes: opts?.parent === undefined ? TENANT_TYPE : undefined };
     const connections: Record<string, Connection> = {};
     for (const [key, connection] of Object.entries(spec.connections)) {
-      connections[key] = new Connection(`${name}-connection-${key}`, { connection, clientIds, secrets: args.secrets, protect }, { parent: this });
+      connections[key] = declareConnection(`${name}-connection-${key}`, { connection, clientIds, secrets: args.secrets, protect }, placement);
     }
     this.connections = connections;
 
     const connectionIds = Object.fromEntries(Object.entries(connections).map(([key, connection]) => [key, connection.id]));
     const organizations: Record<string, Organization> = {};
     for (const [key, organization] of Object.entries(spec.organizations)) {
-      organizations[key] = new Organization(`${name}-org-${key}`, { organization, connectionIds, protect }, { parent: this });
+      organizations[key] = declareOrganization(`${name}-org-${key}`, { organization, connectionIds, protect }, placement);
     }
     this.organizations = organizations;
     const logStreams: Record<string, LogStream> = {};

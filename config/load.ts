@@ -6,6 +6,7 @@ import { checkLocalStack } from "./localStack";
 import { checkRawValue, withoutFollowOns } from "./rawValues";
 import { closest } from "./suggest";
 import { checkGuardrails } from "./guardrails";
+import { locateInFiles, mergeOrganizationFiles, ORGANIZATION_FILES_KEY, type OrganizationFiles, readOrganizationFiles } from "./organizationFiles";
 import { checkRules } from "./rules";
 import { checkSecretRefs, collectSecretRefs } from "./secrets";
 import { ACTION_TRIGGERS, actionsSchema, type ActionSecretSource } from "./schema/actions";
@@ -14,6 +15,7 @@ import { applicationsSchema } from "./schema/applications";
 import { envFilesSchema, workspaceRootSchema } from "./schema/envFiles";
 import { generatedSecretsSchema } from "./schema/generatedSecrets";
 import { connectionsSchema, SOCIAL_DEFAULT_SCOPES } from "./schema/connections";
+import { organizationFilesSchema } from "./schema/organizationFiles";
 import { organizationsSchema } from "./schema/organizations";
 import { attackProtectionSchema, resolveAttackProtection } from "./schema/attackProtection";
 import { logStreamsSchema } from "./schema/logStreams";
@@ -61,6 +63,7 @@ const KEY_SCHEMAS = {
   attackProtection: attackProtectionSchema.optional(),
   actions: actionsSchema,
   overrides: overridesSchema,
+  organizationFiles: organizationFilesSchema,
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
 
@@ -78,7 +81,11 @@ export function loadSpec(
   readSource: SourceReader = projectFileReader(PROJECT_ROOT),
 ): TenantSpec {
   const issues: ConfigIssue[] = [];
-  const { known, secretRefs, parsed } = readKnownKeys(config, issues);
+  const listing = config.values[ORGANIZATION_FILES_KEY];
+  const files = readOrganizationFiles(listing === undefined ? undefined : parseConfigValue(listing), readSource);
+  const { known: stackKeys, secretRefs, parsed } = readKnownKeys(config, issues, files.secretRefs);
+  issues.push(...files.issues);
+  const known = withOrganizationFiles(stackKeys, files, issues);
   if (known.environment === "local") issues.push(...checkLocalStack(NAMESPACE, parsed));
   issues.push(...checkProviderSecrets(config));
   const domain = resolveDomain(config, env, known.environment, issues);
@@ -91,16 +98,29 @@ export function loadSpec(
   const spec = { ...normalize(known as Known, domain, secretRefs, sources.codes), writtenDurations: written };
   const rules = checkRules(spec);
   const guardrails = checkGuardrails(spec, known.overrides ?? [], undefined, rules);
-  const ruleIssues = [...rules, ...guardrails.issues];
+  // Problems of entries read from organization files are reported in those files.
+  const ruleIssues = [...rules, ...guardrails.issues].map((issue) => locateInFiles(issue, files.origins));
   if (ruleIssues.length > 0) throw new ConfigError(ruleIssues);
   return { ...spec, overrides: guardrails.inForce };
 }
 
-function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Partial<Known>; secretRefs: string[]; parsed: Record<string, unknown> } {
+function withOrganizationFiles(known: Partial<Known>, files: OrganizationFiles, issues: ConfigIssue[]): Partial<Known> {
+  if (known.organizations === undefined || known.connections === undefined) return known;
+  const { organizations, connections, issues: clashes } = mergeOrganizationFiles({ organizations: known.organizations, connections: known.connections }, files);
+  issues.push(...clashes);
+  return { ...known, organizations, connections };
+}
+
+/** `fileRefs`: the secret references of the organization files, which count as references too. */
+function readKnownKeys(
+  config: StackConfig,
+  issues: ConfigIssue[],
+  fileRefs: ReturnType<typeof collectSecretRefs> = [],
+): { known: Partial<Known>; secretRefs: string[]; parsed: Record<string, unknown> } {
   const known: Record<string, unknown> = {};
   const parsed: Record<string, unknown> = {};
   const names = Object.keys(KEY_SCHEMAS);
-  const refs = [];
+  const refs = [...fileRefs];
   for (const [name, schema] of Object.entries(KEY_SCHEMAS)) {
     const fullKey = `${NAMESPACE}:${name}`;
     const text = config.values[fullKey];

@@ -11,6 +11,7 @@ const PROVISIONED: Readonly<Record<string, string>> = {
   mfa: "these MFA settings would never be applied",
   attackProtection: "these attack-protection settings would never be applied",
   actions: "these Actions would never be deployed",
+  organizationFiles: "the organizations in these files would never be created",
 };
 
 /**

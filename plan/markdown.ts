@@ -4,6 +4,7 @@
  * diagram of the tenant. Pure: built from the PlanResult alone (never from the stack file), so
  * it shows exactly what the plan declares, with secrets already masked by the plan.
  */
+import { budgetLine } from "./configBudget";
 import type { PlannedResource } from "./mockRuntime";
 import type { PlanResult } from "./run";
 import { SECRET_MASK } from "../env/lines";
@@ -24,6 +25,9 @@ const T = {
   tokenExchangeProfile: "auth0:index/tokenExchangeProfile:TokenExchangeProfile",
 } as const;
 
+/** Mermaid's default `maxTextSize`: a larger diagram renders as an error ("Maximum text size in diagram exceeded"). */
+const MERMAID_MAX_TEXT = 50_000;
+
 export function planMarkdown(result: MarkdownInput): string {
   const custom = result.resources.filter((r) => r.custom);
   const components = result.resources.length - custom.length;
@@ -31,6 +35,8 @@ export function planMarkdown(result: MarkdownInput): string {
     `## auth0kit plan: \`${inline(result.stack)}\``,
     "",
     `${custom.length} resource${custom.length === 1 ? "" : "s"} in ${components} component${components === 1 ? "" : "s"}.`,
+    "",
+    `${budgetLine(result.configBudget)}.`,
     "",
     ...resourcesSection(custom),
   ];
@@ -55,7 +61,12 @@ export function planMarkdown(result: MarkdownInput): string {
   }
   if (result.envFiles.length > 0) out.push(...envFilesSection(result));
   const diagram = mermaidDiagram(result.resources);
-  if (diagram.length > 0) out.push("### Tenant", "", "```mermaid", ...diagram, "```", "");
+  const diagramChars = diagram.join("\n").length;
+  if (diagramChars > MERMAID_MAX_TEXT) {
+    out.push("### Tenant", "", `The diagram is left out: at ${diagramChars.toLocaleString("en-US")} characters it is past Mermaid's ${MERMAID_MAX_TEXT.toLocaleString("en-US")}-character limit, which GitHub does not render.`, "");
+  } else if (diagram.length > 0) {
+    out.push("### Tenant", "", "```mermaid", ...diagram, "```", "");
+  }
   return `${out.join("\n").trimEnd()}\n`;
 }
 

@@ -98,13 +98,15 @@ function mutate(file: string, c: Case): { text: string; config: Record<string, J
 }
 
 /** Resource-name prefixes of each collection's entries (components/auth0Tenant.ts). */
-const ENTITY_PREFIX: Record<string, string> = {
-  "auth0kit:apis": "tenant-api-",
-  "auth0kit:applications": "tenant-app-",
-  "auth0kit:connections": "tenant-connection-",
-  "auth0kit:organizations": "tenant-org-",
-  "auth0kit:logStreams": "tenant-logstream-",
-  "auth0kit:actions": "tenant-actions-action-",
+/** The resource (or component) each declared entry of a keyed map must plan to. */
+const ENTITY_NAME: Record<string, (key: string) => string> = {
+  "auth0kit:apis": (key) => `tenant-api-${key}`,
+  "auth0kit:applications": (key) => `tenant-app-${key}`,
+  // Connections and organizations have no component of their own (docs/scale.md).
+  "auth0kit:connections": (key) => `tenant-connection-${key}-connection`,
+  "auth0kit:organizations": (key) => `tenant-org-${key}-organization`,
+  "auth0kit:logStreams": (key) => `tenant-logstream-${key}`,
+  "auth0kit:actions": (key) => `tenant-actions-action-${key}`,
 };
 
 const PATH_ROOT = /^(auth0kit:|auth0:|Pulumi\.)/;
@@ -166,10 +168,10 @@ describe("random single mistakes in the reference stack files", () => {
           outcomes.planned++;
           const planned = JSON.parse(result.stdout) as { resources: { name: string }[]; envFiles: { name: string }[] };
           const names = new Set(planned.resources.map((r) => r.name));
-          for (const [key, prefix] of Object.entries(ENTITY_PREFIX)) {
+          for (const [key, nameOf] of Object.entries(ENTITY_NAME)) {
             const declared = mutated!.config[key];
             if (declared === null || typeof declared !== "object" || Array.isArray(declared)) continue;
-            for (const entry of Object.keys(declared)) expect(names, `${key}.${entry} is declared but not planned`).toContain(`${prefix}${entry}`);
+            for (const entry of Object.keys(declared)) expect(names, `${key}.${entry} is declared but not planned`).toContain(nameOf(entry));
           }
           const envFiles = mutated!.config["auth0kit:envFiles"];
           if (envFiles && typeof envFiles === "object" && !Array.isArray(envFiles)) {

@@ -115,7 +115,7 @@ describe("connections and organizations (dev)", () => {
 
   it("declares the database connection with strategy auth0 and its password policy", async () => {
     const db = await connectionOf(mocks, "users");
-    expect(db.parent).toBe("tenant-connection-users");
+    expect(db.parent).toBe("tenant");
     expect(db.inputs).toEqual({
       name: "Username-Password-Authentication",
       strategy: "auth0",
@@ -142,21 +142,15 @@ describe("connections and organizations (dev)", () => {
     expect(protectedOnes).toEqual([]);
   });
 
-  it("keeps the URNs the three former connection classes gave existing stacks, so nothing is replaced", async () => {
-    const urnsOf = async (key: string) => {
-      const connection = tenant.connections[key]!;
-      return Promise.all([connection.urn, connection.connection.urn, connection.clients.urn].map(unwrap));
-    };
-    // The mock runtime qualifies a child's type by its parent's type only (the engine by the whole
-    // chain); the component's own URN, first, pins the rest of the chain.
-    const urns = (kind: string, key: string) => [
-      `urn:pulumi:test::auth0kit::auth0kit:tenant:Auth0Tenant$auth0kit:connection:${kind}::tenant-connection-${key}`,
-      `urn:pulumi:test::auth0kit::auth0kit:connection:${kind}$auth0:index/connection:Connection::tenant-connection-${key}-connection`,
-      `urn:pulumi:test::auth0kit::auth0kit:connection:${kind}$auth0:index/connectionClients:ConnectionClients::tenant-connection-${key}-clients`,
-    ];
-    expect(await urnsOf("users")).toEqual(urns("DatabaseConnection", "users"));
-    expect(await urnsOf("google")).toEqual(urns("SocialConnection", "google"));
-    expect(await urnsOf("acme-saml")).toEqual(urns("EnterpriseConnection", "acme-saml"));
+  it("declares every connection's resources directly under the tenant, with no component per connection", async () => {
+    // Their aliases to the former components' URNs are checked under Pulumi's runner
+    // (test/stacks/pulumiRunner.test.ts), which sees the registrations as the engine does.
+    const connection = tenant.connections["acme-saml"]!;
+    expect(await Promise.all([connection.connection.urn, connection.clients.urn].map(unwrap))).toEqual([
+      "urn:pulumi:test::auth0kit::auth0kit:tenant:Auth0Tenant$auth0:index/connection:Connection::tenant-connection-acme-saml-connection",
+      "urn:pulumi:test::auth0kit::auth0kit:tenant:Auth0Tenant$auth0:index/connectionClients:ConnectionClients::tenant-connection-acme-saml-clients",
+    ]);
+    expect((await mocks.resources()).filter((r) => r.type.startsWith("auth0kit:connection:"))).toEqual([]);
   });
 
   it("retains only database connections on delete", async () => {
@@ -166,11 +160,11 @@ describe("connections and organizations (dev)", () => {
 
   it("turns password history off with history 0", async () => {
     // The fixture's database connection keeps 5; a second tenant is not needed to see the mapping.
-    const { Connection } = await import("../../components/connection");
-    new Connection("nohistory", {
+    const { declareConnection } = await import("../../components/connection");
+    declareConnection("nohistory", {
       connection: { kind: "database", key: "x", name: "x", applications: [], passwordPolicy: "good", passwordHistory: 0, passwordDictionary: false, passwordNoPersonalInfo: false, disableSignup: false, requiresUsername: false, bruteForceProtection: true },
       clientIds: {},
-    });
+    }, { parent: tenant });
     const db = await mocks.findResource(TYPES.connection, "nohistory-connection");
     expect(db.inputs.options).toMatchObject({ passwordHistories: [{ enable: false }], passwordDictionary: { enable: false } });
     expect((db.inputs.options as Record<string, unknown>).passwordComplexityOptions).toBeUndefined();

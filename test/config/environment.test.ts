@@ -36,6 +36,7 @@ describe("top-level keys", () => {
   const knownKeys = [
     "environment", "tenant", "apis", "applications", "generatedSecrets", "envFiles", "workspaceRoot",
     "connections", "organizations", "logStreams", "mfa", "attackProtection", "actions", "overrides",
+    "organizationFiles",
   ].map((key) => `auth0kit:${key}`).join(", ");
 
   it("suggests the known key closest to a misspelled auth0kit key", () => {

@@ -34,7 +34,7 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
   });
 
   it("counts resources by type with their protected and retained counts", () => {
-    expect(markdown).toContain("44 resources in 20 components.");
+    expect(markdown).toContain("44 resources in 13 components.");
     expect(markdown).toContain("| `auth0:index/phoneProvider:PhoneProvider` | 1 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/connection:Connection` | 5 | 5 | 1 |");
     expect(markdown).toContain("| `auth0:index/clientGrant:ClientGrant` | 6 | 0 | 0 |");
@@ -149,6 +149,7 @@ function result(overrides: Partial<MarkdownInput> = {}): MarkdownInput {
     unsetSecrets: [],
     warnings: [],
     overrides: [],
+    configBudget: { bytes: 2_048, limit: 131_072, largest: { key: "auth0kit:applications", bytes: 900 }, secrets: { count: 0, bytes: 0 }, estimatedSecrets: 0 },
     ...overrides,
   } as MarkdownInput;
 }

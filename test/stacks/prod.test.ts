@@ -194,8 +194,9 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
   });
 
   it("owns each connection's applications in exactly one ConnectionClients and uses no singular ConnectionClient", () => {
-    const owners = ofType("auth0:index/connectionClients:ConnectionClients").map((r) => r.parent);
-    expect(owners.sort()).toEqual(connections().map((r) => r.parent).sort());
+    // One owner per connection, by its connection's ID (both sit directly under the tenant).
+    const owners = ofType("auth0:index/connectionClients:ConnectionClients").map((r) => r.inputs.connectionId as string);
+    expect(owners.sort()).toEqual(connections().map((r) => `placeholder:${r.name}:id`).sort());
     expect(new Set(owners).size).toBe(owners.length);
     expect(ofType("auth0:index/connectionClient:ConnectionClient")).toEqual([]);
   });
@@ -212,8 +213,8 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     const organizations = ofType("auth0:index/organization:Organization");
     expect(organizations.length).toBeGreaterThanOrEqual(2);
     expect(organizations.every((r) => r.protect)).toBe(true);
-    const owners = ofType("auth0:index/organizationConnections:OrganizationConnections").map((r) => r.parent);
-    expect(owners.sort()).toEqual(organizations.map((r) => r.parent).sort());
+    const owners = ofType("auth0:index/organizationConnections:OrganizationConnections").map((r) => r.inputs.organizationId as string);
+    expect(owners.sort()).toEqual(organizations.map((r) => `placeholder:${r.name}:id`).sort());
     expect(ofType("auth0:index/organizationConnection:OrganizationConnection")).toEqual([]);
   });
 
@@ -222,7 +223,7 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     const used = new Set<string>();
     for (const org of ofType("auth0:index/organization:Organization")) {
       expect(org.inputs.branding).toMatchObject({ logoUrl: expect.stringMatching(/^https:\/\//), colors: { primary: expect.any(String), page_background: expect.any(String) } });
-      const enabled = ofType("auth0:index/organizationConnections:OrganizationConnections").find((r) => r.parent === org.parent)!.inputs
+      const enabled = ofType("auth0:index/organizationConnections:OrganizationConnections").find((r) => r.inputs.organizationId === `placeholder:${org.name}:id`)!.inputs
         .enabledConnections as { connectionId: string; assignMembershipOnLogin: boolean }[];
       expect(enabled).toHaveLength(1);
       expect(ENTERPRISE).toContain(strategyById.get(enabled[0]!.connectionId));
