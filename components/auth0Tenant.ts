@@ -7,6 +7,7 @@ import { Application } from "./application";
 import { Connection } from "./connection";
 import { Organization } from "./organization";
 import { resolveValue } from "./references";
+import { Role } from "./roles";
 import { AttackProtection } from "./attackProtection";
 import { CustomDomain } from "./customDomain";
 import { LogStream } from "./logStream";
@@ -42,6 +43,7 @@ export class Auth0Tenant extends pulumi.ComponentResource {
   readonly applications: Readonly<Record<string, Application>>;
   readonly connections: Readonly<Record<string, Connection>>;
   readonly organizations: Readonly<Record<string, Organization>>;
+  readonly roles: Readonly<Record<string, Role>>;
   readonly logStreams: Readonly<Record<string, LogStream>>;
   readonly mfa?: Mfa;
   readonly attackProtection?: AttackProtection;
@@ -81,6 +83,12 @@ export class Auth0Tenant extends pulumi.ComponentResource {
       );
     }
     this.applications = applications;
+
+    const roles: Record<string, Role> = {};
+    for (const [key, role] of Object.entries(spec.roles)) {
+      roles[key] = new Role(`${name}-role-${key}`, { role, apis }, { parent: this });
+    }
+    this.roles = roles;
 
     const clientIds = Object.fromEntries(Object.entries(applications).map(([key, app]) => [key, app.clientId]));
     const connections: Record<string, Connection> = {};

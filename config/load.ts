@@ -16,6 +16,7 @@ import { attackProtectionSchema, resolveAttackProtection } from "./schema/attack
 import { logStreamsSchema } from "./schema/logStreams";
 import { mfaSchema } from "./schema/mfa";
 import { overridesSchema } from "./schema/overrides";
+import { rolesSchema } from "./schema/roles";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
 import {
   type ActionSpec,
@@ -55,6 +56,7 @@ const KEY_SCHEMAS = {
   mfa: mfaSchema.optional(),
   attackProtection: attackProtectionSchema.optional(),
   actions: actionsSchema,
+  roles: rolesSchema,
   overrides: overridesSchema,
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
@@ -235,6 +237,7 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[], 
     mfa: known.mfa,
     attackProtection: resolveAttackProtection(known.attackProtection, isProductionLike(known.environment)),
     actions,
+    roles: Object.fromEntries(Object.entries(sortedByKey(known.roles)).map(([key, role]) => [key, { ...role, key, name: role.name ?? key }])),
     overrides: [],
   };
 }

@@ -8,6 +8,7 @@ import type { GeneratedSecretConfig } from "./schema/generatedSecrets";
 import type { ConnectionConfig } from "./schema/connections";
 import type { OrganizationConfig } from "./schema/organizations";
 import type { Override } from "./schema/overrides";
+import type { RoleConfig } from "./schema/roles";
 import type { Environment, TenantConfig } from "./schema/tenant";
 
 /**
@@ -36,6 +37,8 @@ export interface TenantSpec {
   /** Undefined when the stack manages no attack protection (dev without the key). */
   readonly attackProtection?: AttackProtectionSpec;
   readonly actions: Readonly<Record<string, ActionSpec>>;
+  /** Roles by key, with their Auth0 names resolved (the key unless set). */
+  readonly roles: Readonly<Record<string, RoleSpec>>;
   /** Guardrail overrides in force (each covered a finding); printed by every plan. */
   readonly overrides: readonly Override[];
 }
@@ -60,6 +63,8 @@ export interface ApplicationSpec extends Omit<ApplicationConfig, "grantTypes"> {
  * scopes are its strategy's defaults when the config lists none.
  */
 export type ConnectionSpec = ConnectionConfig & { readonly key: string; readonly name: string };
+
+export type RoleSpec = RoleConfig & { readonly key: string; readonly name: string };
 
 export type OrganizationSpec = OrganizationConfig & { readonly key: string; readonly name: string };
 export interface ActionSpec extends Omit<ActionConfig, "secrets" | "tokenExchangeProfile"> {

@@ -27,7 +27,19 @@ export function smsInBusinessStack(spec: TenantSpec): ConfigIssue[] {
   ];
 }
 
-export const WARNINGS: readonly WarningRule[] = [smsInBusinessStack];
+/** Without RBAC an API hands out any permission a client asks for, so roles limit nothing there. */
+export function rolesOnApisWithoutRbac(spec: TenantSpec): ConfigIssue[] {
+  return Object.values(spec.roles).flatMap((role) =>
+    Object.keys(role.permissions)
+      .filter((apiKey) => spec.apis[apiKey]?.rbac === false)
+      .map((apiKey) => ({
+        path: `auth0kit:roles.${role.key}.permissions.${apiKey}`,
+        message: `API "${apiKey}" does not enforce RBAC, so this role limits nothing in its tokens; set auth0kit:apis.${apiKey}.rbac: true or drop these permissions`,
+      })),
+  );
+}
+
+export const WARNINGS: readonly WarningRule[] = [smsInBusinessStack, rolesOnApisWithoutRbac];
 
 export function checkWarnings(spec: TenantSpec, rules: readonly WarningRule[] = WARNINGS): ConfigIssue[] {
   return rules.flatMap((rule) => rule(spec));

@@ -42,6 +42,7 @@ export const CONCERNS: readonly Concern[] = [
   { title: "Applications", roots: (s) => [[`${NS}:applications`, withoutKeys(s.applications)]] },
   { title: "Connections", roots: (s) => [[`${NS}:connections`, withoutKeys(s.connections)]] },
   { title: "Organizations", roots: (s) => [[`${NS}:organizations`, withoutKeys(s.organizations)]] },
+  { title: "Roles", roots: (s) => [[`${NS}:roles`, withoutKeys(s.roles)]] },
   {
     title: "Actions",
     roots: (s) => [

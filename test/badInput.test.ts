@@ -36,7 +36,7 @@ const CASES: [string, string[]][] = [
   [
     "unknown-top-level-key",
     [
-      "auth0kit:application: unknown key; remove it or fix the spelling (known keys: auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations, auth0kit:logStreams, auth0kit:mfa, auth0kit:attackProtection, auth0kit:actions, auth0kit:overrides)",
+      "auth0kit:application: unknown key; remove it or fix the spelling (known keys: auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations, auth0kit:logStreams, auth0kit:mfa, auth0kit:attackProtection, auth0kit:actions, auth0kit:roles, auth0kit:overrides)",
     ],
   ],
   ["unknown-nested-key", ['auth0kit:applications.spa: unknown key "callbaks"; remove it or fix the spelling']],
@@ -47,6 +47,11 @@ const CASES: [string, string[]][] = [
     "grant-undefined-permission",
     ['auth0kit:applications.m2m.grants.core.permissions[1]: "delete:things" is not a permission of API "core"; define it under auth0kit:apis.core.permissions or remove it'],
   ],
+  [
+    "role-undefined-permission",
+    ['auth0kit:roles.editor.permissions.core[1]: "delete:things" is not a permission of API "core"; define it under auth0kit:apis.core.permissions or remove it'],
+  ],
+  ["role-unknown-api", ['auth0kit:roles.accountant.permissions.billing: unknown API "billing"; defined APIs: core']],
   ["connection-unknown-application", ['auth0kit:connections.users.applications[1]: unknown application "mobile"; defined applications: spa']],
   ["organization-unknown-connection", ['auth0kit:organizations.acme.connections.acme-okta: unknown connection "acme-okta"; defined connections: users']],
   ["envfile-unknown-application", ['auth0kit:envFiles.frontend.vars[0].CLIENT_ID.application: unknown application "web"; defined applications: spa']],

@@ -32,7 +32,9 @@ import { allowlistsAreNarrow, breachedPasswordNotifications } from "./attackProt
 import { customDomainIsOwned } from "./customDomain";
 import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
 import { mfaFactors } from "./mfa";
+import { localHasNoTenantConcerns } from "./local";
 import { refreshTokenPolicy } from "./refreshTokens";
+import { rolePermissionsExist, uniqueRoleNames } from "./roles";
 import { sessionLifetimes } from "./tenant";
 
 export type Rule = (spec: TenantSpec) => ConfigIssue[];
@@ -78,6 +80,9 @@ export const RULES: readonly Rule[] = [
   tokenExchangeProfiles,
   failClosedIsBoolean,
   uniqueActionNames,
+  rolePermissionsExist,
+  uniqueRoleNames,
+  localHasNoTenantConcerns,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

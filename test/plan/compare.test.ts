@@ -80,6 +80,23 @@ describe("compareSpecs", () => {
       },
     ],
     [
+      "a role only A has, and a role whose permissions differ, compared as sets",
+      {
+        "auth0kit:roles": {
+          reader: { description: "Reads", permissions: { core: ["read:things", "write:things"] } },
+          admin: { description: "Admin", permissions: { core: ["admin:all"] } },
+        },
+      },
+      { "auth0kit:roles": { reader: { description: "Reads", permissions: { core: ["write:things", "admin:all"] } } } },
+      {
+        Roles: {
+          onlyA: ["auth0kit:roles.admin", "auth0kit:roles.reader.permissions.core: read:things"],
+          onlyB: ["auth0kit:roles.reader.permissions.core: admin:all"],
+          changed: [],
+        },
+      },
+    ],
+    [
       "MFA managed in A only, and a changed attack-protection setting",
       { "auth0kit:mfa": { policy: "all-applications", factors: { otp: true, recoveryCodes: true } }, "auth0kit:attackProtection": { bruteForce: { maxAttempts: 5 } } },
       { "auth0kit:attackProtection": { bruteForce: { maxAttempts: 10 } } },

@@ -34,7 +34,8 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
   });
 
   it("counts resources by type with their protected and retained counts", () => {
-    expect(markdown).toContain("44 resources in 20 components.");
+    expect(markdown).toContain("56 resources in 26 components.");
+    expect(markdown).toContain("| `auth0:index/rolePermissions:RolePermissions` | 6 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/phoneProvider:PhoneProvider` | 1 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/connection:Connection` | 5 | 5 | 1 |");
     expect(markdown).toContain("| `auth0:index/clientGrant:ClientGrant` | 6 | 0 | 0 |");
@@ -79,7 +80,7 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
     );
   });
 
-  it("draws applications → APIs with their permissions, organizations → connections, triggers → Actions in order, connections ⇢ applications", () => {
+  it("draws applications and roles → APIs with their permissions, organizations → connections, triggers → Actions in order, connections ⇢ applications", () => {
     const block = /```mermaid\n([\s\S]*?)\n```/.exec(markdown)![1]!.split("\n");
     expect(block[0]).toBe("flowchart LR");
     expect(block).toContain('  n_tenant_app_spa_client["alphaswarm-spa #40;spa#41;"]');
@@ -99,6 +100,8 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
     ]);
     expect(block).toContain("  n_tenant_actions_profile_agent_delegation --> n_tenant_actions_action_agent_delegation");
     expect(block).toContain("  n_tenant_connection_acme_okta_connection -.-> n_tenant_app_spa_client");
+    expect(block).toContain('  n_tenant_role_org_admin_role("role: alphaswarm-org-admin")');
+    expect(block).toContain('  n_tenant_role_org_admin_role -- "admin:tenant, manage:broker_credentials" --> n_tenant_api_alphaswarm_api_server');
   });
 });
 

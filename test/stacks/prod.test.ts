@@ -105,6 +105,34 @@ describe("the prod stack reproduces the runbook's API and applications", () => {
   });
 });
 
+describe("the prod stack's roles (docs/roles.md)", () => {
+  const ROLES: Record<string, string[]> = {
+    member: ["read:mcp:data", "read:portfolio", "read:strategy", "write:portfolio", "write:strategy"],
+    trader: ["deploy:strategy", "run:agent", "trade:execute"],
+    "live-trader": ["trade:live"],
+    "mcp-operator": ["read:mcp:codebase", "write:mcp:codebase", "write:mcp:data"],
+    "org-admin": ["admin:tenant", "manage:broker_credentials"],
+    superadmin: ["admin:cluster", "kill_switch:execute"],
+  };
+
+  it.each(Object.entries(ROLES))("declares role %s with a Role and one RolePermissions holding %j", (key, permissions) => {
+    expect(named(`tenant-role-${key}-role`).type).toBe("auth0:index/role:Role");
+    const set = named(`tenant-role-${key}-permissions`);
+    expect(set.type).toBe("auth0:index/rolePermissions:RolePermissions");
+    expect(set.inputs.permissions).toEqual(permissions.map((name) => ({ name, resourceServerIdentifier: "https://api.alpha-swarm.ai/" })));
+  });
+
+  it("gives every user-facing permission to some role, and read:logs (the Management-API client's) to none", () => {
+    const held = resources.filter((r) => r.type === "auth0:index/rolePermissions:RolePermissions").flatMap((r) => (r.inputs.permissions as { name: string }[]).map((p) => p.name));
+    expect(new Set(held)).toEqual(new Set(RUNBOOK_PERMISSIONS.filter((p) => p !== "read:logs")));
+    expect(resources.filter((r) => r.type === "auth0:index/role:Role")).toHaveLength(Object.keys(ROLES).length);
+  });
+
+  it("exports each role's ID for the backend's invitations", () => {
+    expect((outputs.roles as Record<string, { id: string }>).member!.id).toBe("placeholder:tenant-role-member-role:id");
+  });
+});
+
 describe("the prod stack deploys the runbook's Actions", () => {
   const ACTIONS_DIR = path.join(ROOT, "actions");
   const sources = fs.readdirSync(ACTIONS_DIR).filter((f) => f.endsWith(".js")).sort();

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlannedResource } from "../../plan/mockRuntime";
 import { runPlan } from "../../plan/run";
@@ -75,6 +76,8 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   "auth0:index/logStream:LogStream": ["name", "type", "sink"],
   "auth0:index/guardian:Guardian": ["policy"],
   "auth0:index/customDomain:CustomDomain": ["domain", "type"],
+  "auth0:index/role:Role": ["name", "description"],
+  "auth0:index/rolePermissions:RolePermissions": ["roleId", "permissions"],
 };
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -141,6 +144,19 @@ describe("every stack's inputs pass the Auth0 provider's schema", () => {
       }
       for (const endpoint of valuesAt(resource.inputs, "sink.httpEndpoint")) expect(endpoint).toMatch(/^https:\/\//);
     }
+  });
+
+  it("sends only inputs the provider's schema declares, where the reference schema is at hand", () => {
+    const file = path.resolve(ROOT, "../shared/reference/provider-schemas/pulumi-auth0-3.49.0-schema.json.gz");
+    if (!fs.existsSync(file)) return;
+    const schema = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString("utf8")) as { resources: Record<string, { inputProperties: Record<string, unknown> }> };
+    const unknown: string[] = [];
+    for (const resource of resources) {
+      const declared = schema.resources[resource.type]?.inputProperties;
+      if (!resource.custom || declared === undefined) continue;
+      for (const input of Object.keys(resource.inputs)) if (!(input in declared)) unknown.push(`${resource.type} ${resource.name}.${input}`);
+    }
+    expect(unknown).toEqual([]);
   });
 
   it("would catch a camelCase value such as the docs' regularWeb", () => {
