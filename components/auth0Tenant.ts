@@ -5,6 +5,7 @@ import { TenantActions } from "./actions";
 import { Api } from "./api";
 import { Application } from "./application";
 import { Connection } from "./connection";
+import { Email } from "./email";
 import { Organization } from "./organization";
 import { resolveValue } from "./references";
 import { Role } from "./roles";
@@ -46,6 +47,7 @@ export class Auth0Tenant extends pulumi.ComponentResource {
   readonly roles: Readonly<Record<string, Role>>;
   readonly logStreams: Readonly<Record<string, LogStream>>;
   readonly mfa?: Mfa;
+  readonly email?: Email;
   readonly attackProtection?: AttackProtection;
   readonly customDomain?: CustomDomain;
   /** Set when the stack declares Actions. */
@@ -110,6 +112,9 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     this.logStreams = logStreams;
     if (spec.mfa !== undefined) {
       this.mfa = new Mfa(`${name}-mfa`, { mfa: spec.mfa, secrets: args.secrets, tenant: settings.tenant }, { parent: this });
+    }
+    if (spec.email !== undefined) {
+      this.email = new Email(`${name}-email`, { email: spec.email, secrets: args.secrets }, { parent: this });
     }
     if (spec.attackProtection !== undefined) {
       this.attackProtection = new AttackProtection(`${name}-attack-protection`, { protection: spec.attackProtection }, { parent: this });

@@ -15,6 +15,8 @@ import { organizationsSchema } from "./schema/organizations";
 import { attackProtectionSchema, resolveAttackProtection } from "./schema/attackProtection";
 import { logStreamsSchema } from "./schema/logStreams";
 import { mfaSchema } from "./schema/mfa";
+import { readEmailBodies } from "./emailBodies";
+import { type EmailTemplateName, emailSchema } from "./schema/email";
 import { overridesSchema } from "./schema/overrides";
 import { rolesSchema } from "./schema/roles";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
@@ -25,6 +27,8 @@ import {
   type ConnectionSpec,
   type EnvFileSpec,
   type EnvLine,
+  type EmailSpec,
+  type EmailTemplateSpec,
   type EnvValue,
   isProductionLike,
   type LogStreamSpec,
@@ -57,6 +61,7 @@ const KEY_SCHEMAS = {
   attackProtection: attackProtectionSchema.optional(),
   actions: actionsSchema,
   roles: rolesSchema,
+  email: emailSchema.optional(),
   overrides: overridesSchema,
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
@@ -80,10 +85,12 @@ export function loadSpec(
   const domain = resolveDomain(config, env, known.environment, issues);
   const sources = readActionSources(`${NAMESPACE}:actions`, known.actions ?? {}, readSource);
   issues.push(...sources.issues);
+  const emailBodies = readEmailBodies(`${NAMESPACE}:email`, known.email, readSource);
+  issues.push(...emailBodies.issues);
   if (issues.length > 0 || known.environment === undefined) {
     throw new ConfigError(uniqueIssues(issues));
   }
-  const spec = normalize(known as Known, domain, secretRefs, sources.codes);
+  const spec = normalize(known as Known, domain, secretRefs, sources.codes, emailBodies.bodies);
   const guardrails = checkGuardrails(spec, known.overrides ?? []);
   const ruleIssues = [...checkRules(spec), ...guardrails.issues];
   if (ruleIssues.length > 0) throw new ConfigError(ruleIssues);
@@ -174,7 +181,13 @@ function uniqueIssues(issues: readonly ConfigIssue[]): ConfigIssue[] {
   });
 }
 
-function normalize(known: Known, domain: string, secretRefs: readonly string[], codes: Readonly<Record<string, string>>): TenantSpec {
+function normalize(
+  known: Known,
+  domain: string,
+  secretRefs: readonly string[],
+  codes: Readonly<Record<string, string>>,
+  emailBodies: Readonly<Record<string, string>>,
+): TenantSpec {
   const apis: Record<string, ApiSpec> = {};
   for (const key of Object.keys(known.apis).sort()) {
     const api = known.apis[key]!;
@@ -238,8 +251,19 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[], 
     attackProtection: resolveAttackProtection(known.attackProtection, isProductionLike(known.environment)),
     actions,
     roles: Object.fromEntries(Object.entries(sortedByKey(known.roles)).map(([key, role]) => [key, { ...role, key, name: role.name ?? key }])),
+    email: known.email && emailSpec(known.email, emailBodies),
     overrides: [],
   };
+}
+
+/** Each template with its sender resolved and its body's text beside the file it came from. */
+function emailSpec(email: Known["email"] & object, bodies: Readonly<Record<string, string>>): EmailSpec {
+  const templates: Record<string, EmailTemplateSpec> = {};
+  for (const name of Object.keys(email.templates).sort() as EmailTemplateName[]) {
+    const template = email.templates[name]!;
+    templates[name] = { ...template, name, from: template.from ?? email.from, bodyFile: template.body, body: bodies[name]! };
+  }
+  return { ...email, templates };
 }
 
 function sortedByKey<T>(record: Readonly<Record<string, T>>): Record<string, T> {

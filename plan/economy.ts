@@ -15,6 +15,8 @@
  * | resource | requests | why |
  * | --- | --- | --- |
  * | most resources (Client, ResourceServer, Connection, Organization, ClientGrant, CustomDomain, LogStream, TokenExchangeProfile, Tenant, Role) | 2 | one POST (PATCH for the tenant singleton) + one GET |
+ * | EmailProvider | 3 | GET (is one configured? then PATCH instead) + POST + GET |
+ * | EmailTemplate | 3 | GET (templates cannot be deleted, so an existing one is updated) + POST or PATCH + GET |
  * | ClientCredentials | 2 | PATCH the client's auth method + GET (estimate) |
  * | Action | 4 | POST + GET until built + POST deploy + GET (estimate; a slow build polls more) |
  * | Guardian | 2 per configured setting | one PUT + one read per factor/policy (estimate) |
@@ -83,6 +85,9 @@ function singleRequests(resource: ResourceLike): number {
   switch (resource.type) {
     case "auth0:index/action:Action":
       return 4;
+    case "auth0:index/emailProvider:EmailProvider":
+    case "auth0:index/emailTemplate:EmailTemplate":
+      return 3;
     case "auth0:index/guardian:Guardian":
     case "auth0:index/attackProtection:AttackProtection":
       return 2 * Object.values(resource.inputs).filter((value) => value !== undefined && value !== null).length;

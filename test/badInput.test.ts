@@ -36,7 +36,7 @@ const CASES: [string, string[]][] = [
   [
     "unknown-top-level-key",
     [
-      "auth0kit:application: unknown key; remove it or fix the spelling (known keys: auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations, auth0kit:logStreams, auth0kit:mfa, auth0kit:attackProtection, auth0kit:actions, auth0kit:roles, auth0kit:overrides)",
+      "auth0kit:application: unknown key; remove it or fix the spelling (known keys: auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations, auth0kit:logStreams, auth0kit:mfa, auth0kit:attackProtection, auth0kit:actions, auth0kit:roles, auth0kit:email, auth0kit:overrides)",
     ],
   ],
   ["unknown-nested-key", ['auth0kit:applications.spa: unknown key "callbaks"; remove it or fix the spelling']],
@@ -94,6 +94,12 @@ const CASES: [string, string[]][] = [
     "prod-social-developer-keys",
     [
       "auth0kit:connections.github: needs its own credentials in prod: Auth0's developer keys are for testing only; set clientId and clientSecret: { secret: <key> } from the github developer console",
+    ],
+  ],
+  [
+    "prod-no-email-provider",
+    [
+      "auth0kit:email: required in prod: without it Auth0 sends verification, password-reset and invitation emails through its built-in test provider (rate-limited, for testing only); set auth0kit:email.provider (smtp, sendgrid, ses, mailgun, sparkpost, mandrill)",
     ],
   ],
   ["prod-all-permissions-grant", [NO_ALL_PERMISSIONS("m2m")]],

@@ -32,6 +32,7 @@ import { allowlistsAreNarrow, breachedPasswordNotifications } from "./attackProt
 import { customDomainIsOwned } from "./customDomain";
 import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
 import { mfaFactors } from "./mfa";
+import { emailTemplatesInUse, emailTemplatesNeedProvider, linkTemplateFields } from "./email";
 import { localHasNoTenantConcerns } from "./local";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { rolePermissionsExist, uniqueRoleNames } from "./roles";
@@ -82,6 +83,9 @@ export const RULES: readonly Rule[] = [
   uniqueActionNames,
   rolePermissionsExist,
   uniqueRoleNames,
+  emailTemplatesNeedProvider,
+  linkTemplateFields,
+  emailTemplatesInUse,
   localHasNoTenantConcerns,
 ];
 

@@ -7,7 +7,10 @@ import type { TenantSpec } from "../spec";
  */
 export function localHasNoTenantConcerns(spec: TenantSpec): ConfigIssue[] {
   if (spec.environment !== "local") return [];
-  const present: [string, boolean][] = [["auth0kit:roles", Object.keys(spec.roles).length > 0]];
+  const present: [string, boolean][] = [
+    ["auth0kit:roles", Object.keys(spec.roles).length > 0],
+    ["auth0kit:email", spec.email !== undefined],
+  ];
   return present
     .filter(([, isSet]) => isSet)
     .map(([path]) => ({ path, message: "a local stack provisions nothing in Auth0, so this would do nothing; remove it or use a dev stack" }));

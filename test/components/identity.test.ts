@@ -7,14 +7,14 @@ import { loadSpec } from "../../config/load";
 import type { TenantSpec } from "../../config/spec";
 import type { SecretValues } from "../../components/secrets";
 
-const SECRET_KEYS = ["googleClientSecret", "githubClientSecret", "oidcClientSecret", "entraClientSecret", "oktaClientSecret"];
+const SECRET_KEYS = ["googleClientSecret", "githubClientSecret", "oidcClientSecret", "entraClientSecret", "oktaClientSecret", "sendgridApiKey"];
 
 /** The fixture tenant plus one connection of every strategy and two organizations. */
 function identityConfig(environment = "dev"): Record<string, unknown> {
   const secret = (key: string) => ({ secret: key });
   return {
     ...tenantConfig(environment),
-    ...Object.fromEntries(SECRET_KEYS.map((key) => [`auth0kit:${key}`, "s3cr3t-value"])),
+    ...Object.fromEntries(SECRET_KEYS.filter((key) => key !== "sendgridApiKey" || environment !== "dev").map((key) => [`auth0kit:${key}`, "s3cr3t-value"])),
     "auth0kit:connections": {
       users: {
         kind: "database",
@@ -86,7 +86,7 @@ async function declare(environment: string, protectCritical: boolean): Promise<D
   const mocks = await setupMocks();
   const { Auth0Tenant } = await import("../../components/auth0Tenant");
   const config = identityConfig(environment);
-  const secretKeys = new Set(SECRET_KEYS.map((key) => `auth0kit:${key}`));
+  const secretKeys = new Set(SECRET_KEYS.map((key) => `auth0kit:${key}`).filter((key) => key in config));
   const spec = loadSpec({ values: asStackConfig(config), secretKeys });
   const secrets = Object.fromEntries(spec.secretRefs.map((key) => [key, pulumi.secret("s3cr3t-value")]));
   const tenant = new Auth0Tenant("tenant", { spec, secrets, protectCritical });

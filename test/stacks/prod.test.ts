@@ -133,6 +133,30 @@ describe("the prod stack's roles (docs/roles.md)", () => {
   });
 });
 
+describe("the prod stack's email", () => {
+  it("sends through its own provider (SendGrid), the API key a secret config key", () => {
+    expect(named("tenant-email-provider").inputs).toEqual({
+      name: "sendgrid",
+      enabled: true,
+      defaultFromAddress: "AlphaSwarm <no-reply@alpha-swarm.ai>",
+      credentials: { apiKey: "[secret]" },
+    });
+    expect(unsetSecrets).toContain("auth0kit:sendgridApiKey");
+  });
+
+  it.each(["verify_email", "welcome_email", "reset_email", "mfa_oob_code", "user_invitation"])("customizes %s in Liquid from its file, after the provider", (template) => {
+    const resource = named(`tenant-email-template-${template.replace(/_/g, "-")}`);
+    expect(resource.inputs).toMatchObject({ template, syntax: "liquid", enabled: true, from: "AlphaSwarm <no-reply@alpha-swarm.ai>" });
+    expect(resource.inputs.body).toBe(fs.readFileSync(path.join(ROOT, `emails/alphaswarm/${template.replace(/_/g, "-")}.liquid`), "utf8"));
+    expect(resource.dependsOn).toEqual(["tenant-email-provider"]);
+  });
+
+  it("sends verification and reset links back to the app, with lifetimes of 24h and 1h", () => {
+    expect(named("tenant-email-template-verify-email").inputs).toMatchObject({ resultUrl: "https://app.alpha-swarm.ai/", urlLifetimeInSeconds: 86_400 });
+    expect(named("tenant-email-template-reset-email").inputs).toMatchObject({ resultUrl: "https://app.alpha-swarm.ai/", urlLifetimeInSeconds: 3_600, includeEmailInRedirect: false });
+  });
+});
+
 describe("the prod stack deploys the runbook's Actions", () => {
   const ACTIONS_DIR = path.join(ROOT, "actions");
   const sources = fs.readdirSync(ACTIONS_DIR).filter((f) => f.endsWith(".js")).sort();
@@ -260,12 +284,13 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     }
   });
 
-  it("keeps every connection and phone-provider secret out of the stack file: each is a referenced secret config key", () => {
+  it("keeps every connection, phone-provider and email-provider secret out of the stack file: each is a referenced secret config key", () => {
     expect(unsetSecrets).toEqual([
       "auth0kit:acmeOktaClientSecret",
       "auth0kit:githubClientSecret",
       "auth0kit:globexEntraClientSecret",
       "auth0kit:googleClientSecret",
+      "auth0kit:sendgridApiKey",
       "auth0kit:twilioAccountSid",
       "auth0kit:twilioAuthToken",
       "auth0kit:twilioSenderNumber",

@@ -59,6 +59,14 @@ const ENUMS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
     "suspiciousIpThrottling.shields[]": ["block", "admin_notification"],
   },
   "auth0:index/customDomain:CustomDomain": { type: ["auth0_managed_certs", "self_managed_certs"] },
+  "auth0:index/emailProvider:EmailProvider": { name: ["azure_cs", "custom", "mailgun", "mandrill", "ms365", "sendgrid", "ses", "smtp", "sparkpost"] },
+  "auth0:index/emailTemplate:EmailTemplate": {
+    template: [
+      "verify_email", "verify_email_by_code", "reset_email", "reset_email_by_code", "welcome_email", "blocked_account",
+      "stolen_credentials", "enrollment_email", "mfa_oob_code", "user_invitation", "change_password", "password_reset", "async_approval",
+    ],
+    syntax: ["liquid"],
+  },
 };
 
 /** Inputs the provider requires, per type (a missing one fails `pulumi preview`). */
@@ -77,6 +85,8 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   "auth0:index/guardian:Guardian": ["policy"],
   "auth0:index/customDomain:CustomDomain": ["domain", "type"],
   "auth0:index/role:Role": ["name", "description"],
+  "auth0:index/emailProvider:EmailProvider": ["name", "defaultFromAddress", "credentials"],
+  "auth0:index/emailTemplate:EmailTemplate": ["template", "body", "from", "subject", "syntax", "enabled"],
   "auth0:index/rolePermissions:RolePermissions": ["roleId", "permissions"],
 };
 
