@@ -6,6 +6,7 @@ import { Api } from "./api";
 import { Application } from "./application";
 import { Connection } from "./connection";
 import { Email } from "./email";
+import { LoginExperience } from "./loginExperience";
 import { Organization } from "./organization";
 import { resolveValue } from "./references";
 import { Role } from "./roles";
@@ -48,6 +49,7 @@ export class Auth0Tenant extends pulumi.ComponentResource {
   readonly logStreams: Readonly<Record<string, LogStream>>;
   readonly mfa?: Mfa;
   readonly email?: Email;
+  readonly login?: LoginExperience;
   readonly attackProtection?: AttackProtection;
   readonly customDomain?: CustomDomain;
   /** Set when the stack declares Actions. */
@@ -115,6 +117,9 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     }
     if (spec.email !== undefined) {
       this.email = new Email(`${name}-email`, { email: spec.email, secrets: args.secrets }, { parent: this });
+    }
+    if (spec.login !== undefined) {
+      this.login = new LoginExperience(`${name}-login`, { login: spec.login, mfa: this.mfa?.guardian }, { parent: this });
     }
     if (spec.attackProtection !== undefined) {
       this.attackProtection = new AttackProtection(`${name}-attack-protection`, { protection: spec.attackProtection }, { parent: this });

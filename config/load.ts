@@ -17,6 +17,7 @@ import { logStreamsSchema } from "./schema/logStreams";
 import { mfaSchema } from "./schema/mfa";
 import { readEmailBodies } from "./emailBodies";
 import { type EmailTemplateName, emailSchema } from "./schema/email";
+import { loginSchema } from "./schema/login";
 import { overridesSchema } from "./schema/overrides";
 import { rolesSchema } from "./schema/roles";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
@@ -62,6 +63,7 @@ const KEY_SCHEMAS = {
   actions: actionsSchema,
   roles: rolesSchema,
   email: emailSchema.optional(),
+  login: loginSchema.optional(),
   overrides: overridesSchema,
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
@@ -252,6 +254,7 @@ function normalize(
     actions,
     roles: Object.fromEntries(Object.entries(sortedByKey(known.roles)).map(([key, role]) => [key, { ...role, key, name: role.name ?? key }])),
     email: known.email && emailSpec(known.email, emailBodies),
+    login: known.login,
     overrides: [],
   };
 }

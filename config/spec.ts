@@ -8,6 +8,7 @@ import type { GeneratedSecretConfig } from "./schema/generatedSecrets";
 import type { ConnectionConfig } from "./schema/connections";
 import type { OrganizationConfig } from "./schema/organizations";
 import type { EmailConfig, EmailTemplateConfig, EmailTemplateName } from "./schema/email";
+import type { LoginConfig } from "./schema/login";
 import type { Override } from "./schema/overrides";
 import type { RoleConfig } from "./schema/roles";
 import type { Environment, TenantConfig } from "./schema/tenant";
@@ -42,6 +43,8 @@ export interface TenantSpec {
   readonly roles: Readonly<Record<string, RoleSpec>>;
   /** The email provider and templates; undefined when the stack leaves email as the tenant has it. */
   readonly email?: EmailSpec;
+  /** Universal Login prompts, branding and texts; undefined when the stack leaves them as the tenant has them. */
+  readonly login?: LoginConfig;
   /** Guardrail overrides in force (each covered a finding); printed by every plan. */
   readonly overrides: readonly Override[];
 }

@@ -1,4 +1,5 @@
 import type { ConfigIssue } from "./issues";
+import { discoveryPromptUnmanaged } from "./rules/login";
 import type { TenantSpec } from "./spec";
 
 /**
@@ -39,7 +40,7 @@ export function rolesOnApisWithoutRbac(spec: TenantSpec): ConfigIssue[] {
   );
 }
 
-export const WARNINGS: readonly WarningRule[] = [smsInBusinessStack, rolesOnApisWithoutRbac];
+export const WARNINGS: readonly WarningRule[] = [smsInBusinessStack, rolesOnApisWithoutRbac, discoveryPromptUnmanaged];
 
 export function checkWarnings(spec: TenantSpec, rules: readonly WarningRule[] = WARNINGS): ConfigIssue[] {
   return rules.flatMap((rule) => rule(spec));

@@ -64,6 +64,7 @@ export const CONCERNS: readonly Concern[] = [
       ],
     ],
   },
+  { title: "Login experience", roots: (s) => [[`${NS}:login`, s.login]] },
   { title: "Log streams", roots: (s) => [[`${NS}:logStreams`, withoutKeys(s.logStreams)]] },
   { title: "MFA", roots: (s) => [[`${NS}:mfa`, s.mfa]] },
   { title: "Attack protection", roots: (s) => [[`${NS}:attackProtection`, s.attackProtection]] },

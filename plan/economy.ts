@@ -14,7 +14,8 @@
  *
  * | resource | requests | why |
  * | --- | --- | --- |
- * | most resources (Client, ResourceServer, Connection, Organization, ClientGrant, CustomDomain, LogStream, TokenExchangeProfile, Tenant, Role) | 2 | one POST (PATCH for the tenant singleton) + one GET |
+ * | most resources (Client, ResourceServer, Connection, Organization, ClientGrant, CustomDomain, LogStream, TokenExchangeProfile, Tenant, Role, Prompt, PromptCustomText) | 2 | one POST (PATCH for the tenant and prompt singletons, PUT for a custom text) + one GET |
+ * | Branding | 3 | PATCH + GET the custom domains (the Universal Login template needs one) + GET (recorded: TestAccBranding) |
  * | EmailProvider | 3 | GET (is one configured? then PATCH instead) + POST + GET |
  * | EmailTemplate | 3 | GET (templates cannot be deleted, so an existing one is updated) + POST or PATCH + GET |
  * | ClientCredentials | 2 | PATCH the client's auth method + GET (estimate) |
@@ -85,6 +86,7 @@ function singleRequests(resource: ResourceLike): number {
   switch (resource.type) {
     case "auth0:index/action:Action":
       return 4;
+    case "auth0:index/branding:Branding":
     case "auth0:index/emailProvider:EmailProvider":
     case "auth0:index/emailTemplate:EmailTemplate":
       return 3;

@@ -36,7 +36,7 @@ const CASES: [string, string[]][] = [
   [
     "unknown-top-level-key",
     [
-      "auth0kit:application: unknown key; remove it or fix the spelling (known keys: auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations, auth0kit:logStreams, auth0kit:mfa, auth0kit:attackProtection, auth0kit:actions, auth0kit:roles, auth0kit:email, auth0kit:overrides)",
+      "auth0kit:application: unknown key; remove it or fix the spelling (known keys: auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations, auth0kit:logStreams, auth0kit:mfa, auth0kit:attackProtection, auth0kit:actions, auth0kit:roles, auth0kit:email, auth0kit:login, auth0kit:overrides)",
     ],
   ],
   ["unknown-nested-key", ['auth0kit:applications.spa: unknown key "callbaks"; remove it or fix the spelling']],
@@ -104,6 +104,18 @@ const CASES: [string, string[]][] = [
   ],
   ["prod-all-permissions-grant", [NO_ALL_PERMISSIONS("m2m")]],
   ["prod-stale-override", ["auth0kit:overrides[0]: no-all-permissions-grant reports nothing at auth0kit:applications.m2m.grants.core in prod; remove this override"]],
+
+  // Login experience.
+  [
+    "login-identifier-first-off",
+    [
+      "auth0kit:login.identifierFirst: false turns home-realm discovery off: connections acme-saml route users by email domain (domainAliases) only after an identifier-first screen; set identifierFirst: true",
+    ],
+  ],
+  [
+    "login-biometrics-without-factor",
+    ["auth0kit:login.webauthnPlatformFirstFactor: needs the WebAuthn platform factor for enrollment; set auth0kit:mfa.factors.webauthnPlatform: true"],
+  ],
 
   // Lifetimes out of bounds.
   ["api-token-lifetime-over-30d", ["auth0kit:apis.core.tokenLifetime: 31d exceeds Auth0's maximum of 30d; lower it"]],

@@ -34,6 +34,7 @@ import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
 import { mfaFactors } from "./mfa";
 import { emailTemplatesInUse, emailTemplatesNeedProvider, linkTemplateFields } from "./email";
 import { localHasNoTenantConcerns } from "./local";
+import { identifierFirstForDiscovery, textLanguagesEnabled, webauthnFirstFactor } from "./login";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { rolePermissionsExist, uniqueRoleNames } from "./roles";
 import { sessionLifetimes } from "./tenant";
@@ -86,6 +87,9 @@ export const RULES: readonly Rule[] = [
   emailTemplatesNeedProvider,
   linkTemplateFields,
   emailTemplatesInUse,
+  identifierFirstForDiscovery,
+  webauthnFirstFactor,
+  textLanguagesEnabled,
   localHasNoTenantConcerns,
 ];
 

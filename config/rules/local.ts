@@ -10,6 +10,7 @@ export function localHasNoTenantConcerns(spec: TenantSpec): ConfigIssue[] {
   const present: [string, boolean][] = [
     ["auth0kit:roles", Object.keys(spec.roles).length > 0],
     ["auth0kit:email", spec.email !== undefined],
+    ["auth0kit:login", spec.login !== undefined],
   ];
   return present
     .filter(([, isSet]) => isSet)

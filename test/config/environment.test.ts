@@ -28,7 +28,7 @@ describe("auth0kit:environment", () => {
 describe("top-level keys", () => {
   const knownKeys = [
     "environment", "tenant", "apis", "applications", "generatedSecrets", "envFiles",
-    "connections", "organizations", "logStreams", "mfa", "attackProtection", "actions", "roles", "email", "overrides",
+    "connections", "organizations", "logStreams", "mfa", "attackProtection", "actions", "roles", "email", "login", "overrides",
   ].map((key) => `auth0kit:${key}`).join(", ");
 
   it("rejects a misspelled auth0kit key and lists the known keys", () => {

@@ -34,7 +34,7 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
   });
 
   it("counts resources by type with their protected and retained counts", () => {
-    expect(markdown).toContain("62 resources in 27 components.");
+    expect(markdown).toContain("64 resources in 28 components.");
     expect(markdown).toContain("| `auth0:index/rolePermissions:RolePermissions` | 6 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/phoneProvider:PhoneProvider` | 1 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/connection:Connection` | 5 | 5 | 1 |");

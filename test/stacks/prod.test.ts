@@ -157,6 +157,22 @@ describe("the prod stack's email", () => {
   });
 });
 
+describe("the prod stack's Universal Login", () => {
+  it("asks for the identifier first, so the organizations' home-realm discovery works, and offers biometrics first after Guardian", () => {
+    const prompt = named("tenant-login-prompts");
+    expect(prompt.inputs).toEqual({ universalLoginExperience: "new", identifierFirst: true, webauthnPlatformFirstFactor: true });
+    expect(prompt.dependsOn).toEqual(["tenant-mfa-guardian"]);
+  });
+
+  it("brands the tenant's login pages with a logo, a favicon and colours", () => {
+    expect(named("tenant-login-branding").inputs).toEqual({
+      logoUrl: "https://assets.alpha-swarm.ai/brand/logo.png",
+      faviconUrl: "https://assets.alpha-swarm.ai/brand/favicon.ico",
+      colors: { primary: "#3b2bd6", pageBackground: "#0d1117" },
+    });
+  });
+});
+
 describe("the prod stack deploys the runbook's Actions", () => {
   const ACTIONS_DIR = path.join(ROOT, "actions");
   const sources = fs.readdirSync(ACTIONS_DIR).filter((f) => f.endsWith(".js")).sort();

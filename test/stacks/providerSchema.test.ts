@@ -4,6 +4,7 @@ import * as zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlannedResource } from "../../plan/mockRuntime";
 import { runPlan } from "../../plan/run";
+import { TEXT_PROMPTS } from "../../config/schema/login";
 
 /**
  * The provider's own plan-time checks that a real `pulumi preview` would run, which this machine
@@ -67,6 +68,8 @@ const ENUMS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
     ],
     syntax: ["liquid"],
   },
+  "auth0:index/prompt:Prompt": { universalLoginExperience: ["new", "classic"] },
+  "auth0:index/promptCustomText:PromptCustomText": { prompt: [...TEXT_PROMPTS] },
 };
 
 /** Inputs the provider requires, per type (a missing one fails `pulumi preview`). */
@@ -86,6 +89,9 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   "auth0:index/customDomain:CustomDomain": ["domain", "type"],
   "auth0:index/role:Role": ["name", "description"],
   "auth0:index/emailProvider:EmailProvider": ["name", "defaultFromAddress", "credentials"],
+  "auth0:index/prompt:Prompt": ["identifierFirst", "universalLoginExperience", "webauthnPlatformFirstFactor"],
+  "auth0:index/branding:Branding": ["colors", "faviconUrl", "logoUrl"],
+  "auth0:index/promptCustomText:PromptCustomText": ["body", "language", "prompt"],
   "auth0:index/emailTemplate:EmailTemplate": ["template", "body", "from", "subject", "syntax", "enabled"],
   "auth0:index/rolePermissions:RolePermissions": ["roleId", "permissions"],
 };
