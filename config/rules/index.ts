@@ -34,6 +34,7 @@ import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
 import { mfaFactors } from "./mfa";
 import { emailTemplatesInUse, emailTemplatesNeedProvider, linkTemplateFields } from "./email";
 import { localHasNoTenantConcerns } from "./local";
+import { organizationMfaSetting } from "./organizationMfa";
 import { identifierFirstForDiscovery, textLanguagesEnabled, webauthnFirstFactor } from "./login";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { rolePermissionsExist, uniqueRoleNames } from "./roles";
@@ -90,6 +91,7 @@ export const RULES: readonly Rule[] = [
   identifierFirstForDiscovery,
   webauthnFirstFactor,
   textLanguagesEnabled,
+  organizationMfaSetting,
   localHasNoTenantConcerns,
 ];
 

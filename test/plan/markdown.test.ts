@@ -42,10 +42,9 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
     expect(markdown).toContain("| `auth0:index/organization:Organization` | 2 | 2 | 0 |");
   });
 
-  it("lists the plan's warnings", () => {
-    expect(markdown).toContain(
-      "- auth0kit:mfa.factors.phone: SMS codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications cli, spa); steer B2B users to otp or WebAuthn and keep phone as a consumer fallback\n",
-    );
+  it("lists the plan's warnings (the prod stack has no SMS warning: its organization logins require OTP)", () => {
+    expect(markdown).toContain("- guardrail override in force: no-all-permissions-grant at auth0kit:applications.backend-m2m.grants.alphaswarm-api: Runbook 3.3");
+    expect(markdown).not.toContain("SMS codes are discouraged");
   });
 
   it("lists the secrets still to set, and not the one the stack sets", () => {

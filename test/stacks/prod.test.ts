@@ -211,6 +211,12 @@ describe("the prod stack deploys the runbook's Actions", () => {
     });
   });
 
+  it("requires OTP of every organization (B2B) login through the post-login Action, with the OTP factor on", () => {
+    const secrets = named("tenant-actions-action-post-login").inputs.secrets as { name: string; value: string }[];
+    expect(secrets).toContainEqual({ name: "ORGANIZATION_MFA", value: "otp" });
+    expect(named("tenant-mfa-guardian").inputs.otp).toBe(true);
+  });
+
   it("keeps the login Actions' secrets (which hold the callback client secret) secret", () => {
     for (const action of ["tenant-actions-action-post-login", "tenant-actions-action-idp-group-sync"]) {
       const secrets = named(action).inputs.secrets as { name: string; value: string }[];
@@ -371,9 +377,8 @@ describe("the prod stack's security operations (runbook §1, §8, §9)", () => {
     expect(tenant!.inputs.phoneConsolidatedExperience).toBe(true);
   });
 
-  it("warns, without failing, that SMS is offered to the organization-enabled CLI and SPA", () => {
+  it("requires OTP of every organization login in the post-login Action, so SMS stays a consumer fallback and draws no warning", () => {
     expect(warnings).toEqual([
-      expect.stringMatching(/^auth0kit:mfa\.factors\.phone: SMS codes are discouraged .*\(applications cli, spa\)/),
       expect.stringMatching(/^guardrail override in force: no-all-permissions-grant at auth0kit:applications\.backend-m2m\.grants\.alphaswarm-api: Runbook 3\.3/),
       expect.stringMatching(/^guardrail override in force: no-all-permissions-grant at auth0kit:applications\.action-callback-m2m\.grants\.alphaswarm-api: Runbook 3\.4/),
     ]);
