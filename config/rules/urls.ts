@@ -38,7 +38,7 @@ export function collectUrls(spec: TenantSpec): LocatedUrl[] {
   }
   for (const connection of Object.values(spec.connections)) {
     if (connection.kind !== "enterprise") continue;
-    for (const field of ["signInUrl", "signOutUrl", "issuer", "discoveryUrl"] as const) {
+    for (const field of ["signInUrl", "signOutUrl", "issuer", "discoveryUrl", "metadataUrl", "serverUrl"] as const) {
       const url = connection[field];
       if (url !== undefined) urls.push({ path: configPath("auth0kit:connections", connection.key, field), url });
     }

@@ -34,12 +34,12 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
   });
 
   it("counts resources by type with their protected and retained counts", () => {
-    expect(markdown).toContain("64 resources in 28 components.");
+    expect(markdown).toContain("68 resources in 30 components.");
     expect(markdown).toContain("| `auth0:index/rolePermissions:RolePermissions` | 6 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/phoneProvider:PhoneProvider` | 1 | 0 | 0 |");
-    expect(markdown).toContain("| `auth0:index/connection:Connection` | 5 | 5 | 1 |");
+    expect(markdown).toContain("| `auth0:index/connection:Connection` | 6 | 6 | 1 |");
     expect(markdown).toContain("| `auth0:index/clientGrant:ClientGrant` | 6 | 0 | 0 |");
-    expect(markdown).toContain("| `auth0:index/organization:Organization` | 2 | 2 | 0 |");
+    expect(markdown).toContain("| `auth0:index/organization:Organization` | 3 | 3 | 0 |");
   });
 
   it("lists the plan's warnings (the prod stack has no SMS warning: its organization logins require OTP)", () => {

@@ -247,7 +247,7 @@ describe("the prod stack deploys the runbook's Actions", () => {
 describe("the prod stack is the B2B shape: B2C connections plus customer organizations", () => {
   const ofType = (type: string) => resources.filter((r) => r.type === type);
   const connections = () => ofType("auth0:index/connection:Connection");
-  const ENTERPRISE = ["samlp", "oidc", "waad", "okta"];
+  const ENTERPRISE = ["samlp", "oidc", "waad", "okta", "adfs", "pingfederate", "google-apps"];
 
   it("has a database, a Google and a GitHub connection and at least one enterprise connection", () => {
     const strategies = connections().map((r) => r.inputs.strategy as string);
@@ -319,10 +319,18 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     ]);
   });
 
+  it("federates the ADFS customer through its server's metadata, for its organization only", () => {
+    expect(named("tenant-connection-umbrella-adfs-connection").inputs).toMatchObject({
+      strategy: "adfs",
+      options: { adfsServer: "https://adfs.umbrella-corp.example/FederationMetadata/2007-06/FederationMetadata.xml", domainAliases: ["umbrella-corp.example"] },
+    });
+  });
+
   it("exports each organization's ID and each connection's ID and name", () => {
     expect(outputs.organizations).toEqual({
       acme: { id: "placeholder:tenant-org-acme-organization:id", name: "acme" },
       globex: { id: "placeholder:tenant-org-globex-organization:id", name: "globex" },
+      umbrella: { id: "placeholder:tenant-org-umbrella-organization:id", name: "umbrella" },
     });
     expect(outputs.connections["username-password"]).toEqual({
       id: "placeholder:tenant-connection-username-password-connection:id",

@@ -34,7 +34,7 @@ const ENUMS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
     "proofOfPossession.mechanism": ["mtls", "dpop"],
   },
   "auth0:index/connection:Connection": {
-    strategy: ["auth0", "google-oauth2", "github", "samlp", "oidc", "waad", "okta", "google-apps"],
+    strategy: ["auth0", "google-oauth2", "github", "samlp", "oidc", "waad", "okta", "google-apps", "adfs", "pingfederate"],
     "options.passwordPolicy": ["none", "low", "fair", "good", "excellent"],
     "options.attributeMap.mappingMode": ["use_map", "bind_all", "basic_profile"],
   },
