@@ -105,6 +105,13 @@ const CASES: [string, string[]][] = [
   ["prod-all-permissions-grant", [NO_ALL_PERMISSIONS("m2m")]],
   ["prod-stale-override", ["auth0kit:overrides[0]: no-all-permissions-grant reports nothing at auth0kit:applications.m2m.grants.core in prod; remove this override"]],
 
+  [
+    "dev-keys-behind-custom-domain",
+    [
+      "auth0kit:connections.github: runs on Auth0's developer keys, which do not work behind the custom domain auth.example.com; set clientId and clientSecret: { secret: <key> } from the github developer console",
+    ],
+  ],
+
   // Login experience.
   [
     "login-identifier-first-off",

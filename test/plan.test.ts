@@ -71,7 +71,7 @@ describe("npm run plan", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("rejects the dev stack relabelled prod, naming each localhost URL, each social connection on developer keys and the missing email provider", async () => {
+  it("rejects the dev stack relabelled prod, naming each localhost URL and the missing email provider", async () => {
     const { file } = stackFile((text) => text.replace("auth0kit:environment: dev", "auth0kit:environment: prod"));
     const run = await planInProcess("--config", file);
     expect(run.status).toBe(2);
@@ -82,8 +82,6 @@ describe("npm run plan", () => {
         "auth0kit:applications.spa.callbacks[1]: http://localhost:3001/auth/callback is not allowed in prod; use https with the real host or move it to the dev stack",
         "auth0kit:applications.spa.logoutUrls[1]: http://localhost:3001/ is not allowed in prod; use https with the real host or move it to the dev stack",
         "auth0kit:applications.spa.webOrigins[1]: http://localhost:3001 is not allowed in prod; use https with the real host or move it to the dev stack",
-        "auth0kit:connections.github: needs its own credentials in prod: Auth0's developer keys are for testing only; set clientId and clientSecret: { secret: <key> } from the github developer console",
-        "auth0kit:connections.google-oauth2: needs its own credentials in prod: Auth0's developer keys are for testing only; set clientId and clientSecret: { secret: <key> } from the google-oauth2 developer console",
         "auth0kit:email: required in prod: without it Auth0 sends verification, password-reset and invitation emails through its built-in test provider (rate-limited, for testing only); set auth0kit:email.provider (smtp, sendgrid, ses, mailgun, sparkpost, mandrill)",
         "",
       ].join("\n"),

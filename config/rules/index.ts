@@ -33,6 +33,7 @@ import { customDomainIsOwned } from "./customDomain";
 import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
 import { mfaFactors } from "./mfa";
 import { emailTemplatesInUse, emailTemplatesNeedProvider, linkTemplateFields } from "./email";
+import { developerKeysWithoutCustomDomain } from "./developerKeys";
 import { localHasNoTenantConcerns } from "./local";
 import { organizationMfaSetting } from "./organizationMfa";
 import { identifierFirstForDiscovery, textLanguagesEnabled, webauthnFirstFactor } from "./login";
@@ -92,6 +93,7 @@ export const RULES: readonly Rule[] = [
   webauthnFirstFactor,
   textLanguagesEnabled,
   organizationMfaSetting,
+  developerKeysWithoutCustomDomain,
   localHasNoTenantConcerns,
 ];
 

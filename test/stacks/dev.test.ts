@@ -24,9 +24,9 @@ describe("the dev stack is the B2C shape", () => {
     expect(db.inputs.options).toMatchObject({ passwordPolicy: "excellent", disableSignup: false });
   });
 
-  it("uses Auth0's developer keys for the social connections: no client ID or secret", () => {
+  it("gives the social connections their own OAuth apps, since Auth0's developer keys do not work behind the custom domain", () => {
     for (const social of ofType("auth0:index/connection:Connection").filter((r) => r.inputs.strategy !== "auth0")) {
-      expect(social.inputs.options).toEqual({ scopes: expect.any(Array) });
+      expect(social.inputs.options).toEqual({ clientId: expect.stringMatching(/\S/), clientSecret: "[secret]", scopes: expect.any(Array) });
     }
   });
 
