@@ -35,6 +35,7 @@ import { mfaFactors } from "./mfa";
 import { emailTemplatesInUse, emailTemplatesNeedProvider, linkTemplateFields } from "./email";
 import { developerKeysWithoutCustomDomain } from "./developerKeys";
 import { localHasNoTenantConcerns } from "./local";
+import { customTokenExchangeHasConnections } from "./tokenExchange";
 import { organizationMfaSetting } from "./organizationMfa";
 import { identifierFirstForDiscovery, textLanguagesEnabled, webauthnFirstFactor } from "./login";
 import { refreshTokenPolicy } from "./refreshTokens";
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   textLanguagesEnabled,
   organizationMfaSetting,
   developerKeysWithoutCustomDomain,
+  customTokenExchangeHasConnections,
   localHasNoTenantConcerns,
 ];
 

@@ -42,7 +42,7 @@ function devReordered(text: string): string {
   // config order, as the runbooks write them; the ClientGrant itself sorts them, see below.)
   t = swap(t, "            - read:portfolio\n            - write:portfolio\n", "            - write:portfolio\n            - read:portfolio\n");
   t = swap(t, "        - read:users\n        - update:users\n", "        - update:users\n        - read:users\n");
-  t = swap(t, "applications: [spa, cli]", "applications: [cli, spa]");
+  t = swap(t, "applications: [spa, cli, agent-broker]", "applications: [agent-broker, cli, spa]");
   t = swap(
     t,
     "        read:portfolio: Read portfolio positions / PnL / risk\n        write:portfolio: Mutate portfolio config\n",

@@ -274,11 +274,10 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     expect(ofType("auth0:index/connectionClient:ConnectionClient")).toEqual([]);
   });
 
-  it("enables every connection for the SPA and the CLI", () => {
-    const spa = "placeholder:tenant-app-spa-client:clientId";
-    const cli = "placeholder:tenant-app-cli-client:clientId";
+  it("enables every connection for the SPA, the CLI and the agent broker (whose token exchange sets users of them)", () => {
+    const [broker, cli, spa] = ["agent-broker", "cli", "spa"].map((key) => `placeholder:tenant-app-${key}-client:clientId`);
     for (const owner of ofType("auth0:index/connectionClients:ConnectionClients")) {
-      expect(owner.inputs.enabledClients).toEqual([cli, spa]);
+      expect(owner.inputs.enabledClients).toEqual([broker, cli, spa]);
     }
   });
 
