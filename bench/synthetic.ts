@@ -18,9 +18,9 @@ export const SYNTHETIC_INTERACTIVE_APPS = ["cli", "spa"] as const;
 export function syntheticResourceCount(organizations: number): { custom: number; total: number } {
   // Fixed: tenant settings, API + scopes, 3 clients, 1 client credentials, 1 grant, database
   // connection + its clients, attack protection, Guardian, log stream + its generated bearer
-  // secret = 14 resources; components: tenant, settings, api, 3 applications, database
-  // connection, attack protection, MFA, log stream = 10.
-  return { custom: 14 + 4 * organizations, total: 24 + 6 * organizations };
+  // secret, email provider = 15 resources; components: tenant, settings, api, 3 applications,
+  // database connection, attack protection, MFA, log stream, email = 11.
+  return { custom: 15 + 4 * organizations, total: 26 + 6 * organizations };
 }
 
 /** The organization key of customer `index` (1-based): `customer-0001`. */
@@ -101,6 +101,7 @@ export function syntheticB2BConfig(organizations: number, planTier: PlanTier = "
     // What the production guardrails require of a prod stack.
     "auth0kit:mfa": { policy: "confidence-score", factors: { otp: true, webauthnRoaming: true, recoveryCodes: true } },
     "auth0kit:logStreams": { audit: { type: "webhook", url: "https://api.bench.example.com/auth0/logs" } },
+    "auth0kit:email": { provider: { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, from: "Bench <no-reply@bench.example.com>" },
   };
 }
 

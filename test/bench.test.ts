@@ -32,12 +32,12 @@ describe("the synthetic B2B specs", () => {
       resources: syntheticResourceCount(5).custom,
       registrations: syntheticResourceCount(5).total,
     });
-    expect([row.resources, row.registrations]).toEqual([14 + 4 * 5, 24 + 6 * 5]);
+    expect([row.resources, row.registrations]).toEqual([15 + 4 * 5, 26 + 6 * 5]);
     // Per organization: Organization 2 + OrganizationConnections 3 + Connection 2 + ConnectionClients 4
     // against 2 + 2 (one OrganizationConnection) + 2 + 2 × 3 (one ConnectionClient per application).
     // Fixed part: 29 requests before, plus the log stream (2), its generated secret (0, no API call)
-    // and the Guardian (2 per setting sent, 5 here) = 41.
-    expect([row.requests, row.singularRequests]).toEqual([41 + 11 * 5, 49 + 12 * 5]);
+    // the Guardian (2 per setting sent, 5 here) and the email provider (3) = 44.
+    expect([row.requests, row.singularRequests]).toEqual([44 + 11 * 5, 52 + 12 * 5]);
     expect(row.planMs).toBeGreaterThan(0);
     expect(row.maxRssBytes).toBeGreaterThan(0);
   });
