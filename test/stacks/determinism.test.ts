@@ -206,6 +206,23 @@ describe("ownershipConflicts", () => {
     ).toEqual(['auth0:index/clientGrant:ClientGrant clientId="c" audience="https://api/" is managed by 2 resources: g1, g2']);
   });
 
+  it("names a tenant singleton declared twice, and one email template or custom text declared twice", () => {
+    expect(
+      ownershipConflicts([
+        resource("Prompt", "p1", "a", { identifierFirst: true }),
+        resource("Prompt", "p2", "b", { identifierFirst: false }),
+        resource("EmailTemplate", "t1", "e", { template: "verify_email" }),
+        resource("EmailTemplate", "t2", "e", { template: "verify_email" }),
+        resource("EmailTemplate", "t3", "e", { template: "welcome_email" }),
+        resource("PromptCustomText", "x1", "l", { prompt: "login", language: "en" }),
+        resource("PromptCustomText", "x2", "l", { prompt: "login", language: "fr" }),
+      ]),
+    ).toEqual([
+      "auth0:index/prompt:Prompt is managed by 2 resources: p1, p2",
+      'auth0:index/emailTemplate:EmailTemplate template="verify_email" is managed by 2 resources: t1, t2',
+    ]);
+  });
+
   it("accepts singular resources for different sets under different parents", () => {
     expect(
       ownershipConflicts([
