@@ -22,9 +22,9 @@ export const SYNTHETIC_INTERACTIVE_APPS = ["cli", "spa"] as const;
 export function syntheticResourceCount(organizations: number): { custom: number; total: number } {
   // Fixed: tenant settings, API + scopes, 3 clients, 1 client credentials, 1 grant, database
   // connection + its clients, attack protection, Guardian, log stream + its generated bearer
-  // secret = 14 resources; components: tenant, settings, api, 3 applications, attack
-  // protection, MFA, log stream = 9.
-  return { custom: 14 + 4 * organizations, total: 23 + 4 * organizations };
+  // secret, email provider = 15 resources; components: tenant, settings, api, 3 applications,
+  // attack protection, MFA, log stream, email = 10.
+  return { custom: 15 + 4 * organizations, total: 25 + 4 * organizations };
 }
 
 /** The organization key of customer `index` (1-based): `customer-0001`. */
@@ -134,6 +134,7 @@ export function syntheticB2BStack(
     // What the production guardrails require of a prod stack.
     "auth0kit:mfa": { policy: "confidence-score", factors: { otp: true, webauthnRoaming: true, recoveryCodes: true } },
     "auth0kit:logStreams": { audit: { type: "webhook", url: "https://api.bench.example.com/auth0/logs" } },
+    "auth0kit:email": { provider: { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, from: "Bench <no-reply@bench.example.com>" },
   };
   return { config, files };
 }

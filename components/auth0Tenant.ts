@@ -6,7 +6,10 @@ import { Api } from "./api";
 import { Application } from "./application";
 import { type Connection, declareConnection } from "./connection";
 import { declareOrganization, type Organization } from "./organization";
+import { Email } from "./email";
+import { LoginExperience } from "./loginExperience";
 import { resolveValue } from "./references";
+import { Role } from "./roles";
 import { AttackProtection } from "./attackProtection";
 import { CustomDomain } from "./customDomain";
 import { LogStream } from "./logStream";
@@ -44,8 +47,11 @@ export class Auth0Tenant extends pulumi.ComponentResource {
   readonly applications: Readonly<Record<string, Application>>;
   readonly connections: Readonly<Record<string, Connection>>;
   readonly organizations: Readonly<Record<string, Organization>>;
+  readonly roles: Readonly<Record<string, Role>>;
   readonly logStreams: Readonly<Record<string, LogStream>>;
   readonly mfa?: Mfa;
+  readonly email?: Email;
+  readonly login?: LoginExperience;
   readonly attackProtection?: AttackProtection;
   readonly customDomain?: CustomDomain;
   /** Set when the stack declares Actions. */
@@ -84,6 +90,12 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     }
     this.applications = applications;
 
+    const roles: Record<string, Role> = {};
+    for (const [key, role] of Object.entries(spec.roles)) {
+      roles[key] = new Role(`${name}-role-${key}`, { role, apis }, { parent: this });
+    }
+    this.roles = roles;
+
     const clientIds = Object.fromEntries(Object.entries(applications).map(([key, app]) => [key, app.clientId]));
     // Connections and organizations grow with the customers of a B2B tenant; their resources sit
     // directly under the tenant (no component each), which a large tenant's deploy time pays for.
@@ -107,6 +119,12 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     this.logStreams = logStreams;
     if (spec.mfa !== undefined) {
       this.mfa = new Mfa(`${name}-mfa`, { mfa: spec.mfa, secrets: args.secrets, tenant: settings.tenant }, { parent: this });
+    }
+    if (spec.email !== undefined) {
+      this.email = new Email(`${name}-email`, { email: spec.email, secrets: args.secrets }, { parent: this });
+    }
+    if (spec.login !== undefined) {
+      this.login = new LoginExperience(`${name}-login`, { login: spec.login, mfa: this.mfa?.guardian }, { parent: this });
     }
     if (spec.attackProtection !== undefined) {
       this.attackProtection = new AttackProtection(`${name}-attack-protection`, { protection: spec.attackProtection }, { parent: this });

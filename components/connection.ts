@@ -108,7 +108,8 @@ export function socialOptions(social: SocialConnectionConfig, secrets: SecretVal
 const OIDC_SCOPES = ["email", "openid", "profile"];
 
 /**
- * An enterprise connection's options (SAML, OpenID Connect, Entra ID, Okta Workforce); its email
+ * An enterprise connection's options (SAML, OpenID Connect, Entra ID, Okta Workforce, ADFS,
+ * PingFederate, Google Workspace); its email
  * domains for home-realm discovery are added beside them. With `syncGroups`, the IdP's group
  * claims reach the user profile where the group-sync Action reads them: Entra ID through the
  * `ext_groups` extended attribute, OpenID Connect by binding every claim (`bind_all`), Okta
@@ -147,6 +148,26 @@ export function enterpriseOptions(enterprise: EnterpriseConnectionConfig, secret
         useWsfed: false,
         scopes: sortedUnique(groups ? ["basic_profile", "ext_groups", "ext_profile"] : ["basic_profile", "ext_profile"]),
         apiEnableUsers: groups,
+      };
+    case "adfs":
+      // ADFS sends group memberships as the http://schemas.xmlsoap.org/claims/Group claim, which
+      // Auth0 keeps on the profile as is: the group-sync Action reads it there.
+      return { adfsServer: enterprise.metadataUrl, fedMetadataXml: enterprise.metadataXml };
+    case "pingfederate":
+      return {
+        pingFederateBaseUrl: enterprise.serverUrl,
+        signingCert: enterprise.signingCert,
+        fieldsMap: groups ? JSON.stringify({ groups: enterprise.groupsAttribute ?? DEFAULT_SAML_GROUPS_ATTRIBUTE }) : undefined,
+      };
+    case "google-apps":
+      return {
+        domain: enterprise.domain,
+        tenantDomain: enterprise.domain,
+        clientId: enterprise.clientId,
+        clientSecret,
+        // Groups come from Google's Directory API, which needs the Users API enabled.
+        apiEnableUsers: groups,
+        scopes: sortedUnique(groups ? ["email", "ext_groups", "profile"] : ["email", "profile"]),
       };
     case "okta":
       return {

@@ -1,5 +1,6 @@
 import { type ConfigIssue, configPath, echo } from "./issues";
 import { socialCredentialsInProduction } from "./rules/connections";
+import { emailProviderConfigured } from "./rules/email";
 import { productionUrls } from "./rules/urls";
 import type { Override } from "./schema/overrides";
 import { isProductionLike, type TenantSpec } from "./spec";
@@ -88,6 +89,7 @@ export const GUARDRAILS: readonly Guardrail[] = [
   { name: "log-stream-configured", check: logStreamConfigured },
   { name: "no-all-permissions-grant", check: noAllPermissionsGrant },
   { name: "social-credentials", check: socialCredentialsInProduction },
+  { name: "email-provider-configured", check: emailProviderConfigured },
 ];
 
 export interface GuardrailResult {

@@ -20,8 +20,12 @@ import { organizationsSchema } from "./schema/organizations";
 import { attackProtectionSchema, resolveAttackProtection } from "./schema/attackProtection";
 import { logStreamsSchema } from "./schema/logStreams";
 import { mfaSchema } from "./schema/mfa";
+import { readEmailBodies } from "./emailBodies";
+import { type EmailTemplateName, emailSchema } from "./schema/email";
+import { loginSchema } from "./schema/login";
 import { overridesSchema } from "./schema/overrides";
 import { writtenDurations } from "./schema/common";
+import { rolesSchema } from "./schema/roles";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
 import {
   type ActionSpec,
@@ -30,6 +34,8 @@ import {
   type ConnectionSpec,
   type EnvFileSpec,
   type EnvLine,
+  type EmailSpec,
+  type EmailTemplateSpec,
   type EnvValue,
   isProductionLike,
   type LogStreamSpec,
@@ -62,6 +68,9 @@ const KEY_SCHEMAS = {
   mfa: mfaSchema.optional(),
   attackProtection: attackProtectionSchema.optional(),
   actions: actionsSchema,
+  roles: rolesSchema,
+  email: emailSchema.optional(),
+  login: loginSchema.optional(),
   overrides: overridesSchema,
   organizationFiles: organizationFilesSchema,
 } as const;
@@ -91,11 +100,13 @@ export function loadSpec(
   const domain = resolveDomain(config, env, known.environment, issues);
   const sources = readActionSources(`${NAMESPACE}:actions`, known.actions ?? {}, readSource);
   issues.push(...sources.issues);
+  const emailBodies = readEmailBodies(`${NAMESPACE}:email`, known.email, readSource);
+  issues.push(...emailBodies.issues);
   if (issues.length > 0 || known.environment === undefined) {
     throw new ConfigError(uniqueIssues(issues));
   }
   const written = Object.assign({}, ...Object.entries(parsed).map(([name, value]) => writtenDurations(`${NAMESPACE}:${name}`, value)));
-  const spec = { ...normalize(known as Known, domain, secretRefs, sources.codes), writtenDurations: written };
+  const spec = { ...normalize(known as Known, domain, secretRefs, sources.codes, emailBodies.bodies), writtenDurations: written };
   const rules = checkRules(spec);
   const guardrails = checkGuardrails(spec, known.overrides ?? [], undefined, rules);
   // Problems of entries read from organization files are reported in those files.
@@ -210,7 +221,13 @@ function uniqueIssues(issues: readonly ConfigIssue[]): ConfigIssue[] {
   });
 }
 
-function normalize(known: Known, domain: string, secretRefs: readonly string[], codes: Readonly<Record<string, string>>): TenantSpec {
+function normalize(
+  known: Known,
+  domain: string,
+  secretRefs: readonly string[],
+  codes: Readonly<Record<string, string>>,
+  emailBodies: Readonly<Record<string, string>>,
+): TenantSpec {
   const apis: Record<string, ApiSpec> = {};
   for (const key of Object.keys(known.apis).sort()) {
     const api = known.apis[key]!;
@@ -274,8 +291,21 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[], 
     mfa: known.mfa,
     attackProtection: resolveAttackProtection(known.attackProtection, isProductionLike(known.environment)),
     actions,
+    roles: Object.fromEntries(Object.entries(sortedByKey(known.roles)).map(([key, role]) => [key, { ...role, key, name: role.name ?? key }])),
+    email: known.email && emailSpec(known.email, emailBodies),
+    login: known.login,
     overrides: [],
   };
+}
+
+/** Each template with its sender resolved and its body's text beside the file it came from. */
+function emailSpec(email: Known["email"] & object, bodies: Readonly<Record<string, string>>): EmailSpec {
+  const templates: Record<string, EmailTemplateSpec> = {};
+  for (const name of Object.keys(email.templates).sort() as EmailTemplateName[]) {
+    const template = email.templates[name]!;
+    templates[name] = { ...template, name, from: template.from ?? email.from, bodyFile: template.body, body: bodies[name]! };
+  }
+  return { ...email, templates };
 }
 
 function sortedByKey<T>(record: Readonly<Record<string, T>>): Record<string, T> {

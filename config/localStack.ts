@@ -11,6 +11,9 @@ const PROVISIONED: Readonly<Record<string, string>> = {
   mfa: "these MFA settings would never be applied",
   attackProtection: "these attack-protection settings would never be applied",
   actions: "these Actions would never be deployed",
+  roles: "these roles would never be created",
+  email: "this email provider and these templates would never be set up",
+  login: "these login-experience settings would never be applied",
   organizationFiles: "the organizations in these files would never be created",
 };
 

@@ -23,6 +23,8 @@ const T = {
   action: "auth0:index/action:Action",
   triggerActions: "auth0:index/triggerActions:TriggerActions",
   tokenExchangeProfile: "auth0:index/tokenExchangeProfile:TokenExchangeProfile",
+  role: "auth0:index/role:Role",
+  rolePermissions: "auth0:index/rolePermissions:RolePermissions",
 } as const;
 
 /** Mermaid's default `maxTextSize`: a larger diagram renders as an error ("Maximum text size in diagram exceeded"). */
@@ -128,6 +130,7 @@ export function mermaidDiagram(resources: readonly PlannedResource[]): string[] 
   for (const client of ofType(T.client)) node(client, `${label(client)} (${String(client.inputs.appType ?? "app")})`, "box");
   const apiByIdentifier = new Map<string, string>();
   for (const api of ofType(T.resourceServer)) apiByIdentifier.set(String(api.inputs.identifier), node(api, `${label(api)}\n${String(api.inputs.identifier)}`, "hex"));
+  for (const role of ofType(T.role)) node(role, `role: ${label(role)}`, "round");
   for (const org of ofType(T.organization)) node(org, `org: ${String(org.inputs.displayName ?? label(org))}`, "round");
   for (const connection of ofType(T.connection)) node(connection, `${label(connection)} (${String(connection.inputs.strategy)})`, "stadium");
   for (const action of ofType(T.action)) node(action, `Action: ${label(action)}`, "box");
@@ -146,6 +149,15 @@ export function mermaidDiagram(resources: readonly PlannedResource[]): string[] 
     if (from === undefined || to === undefined) continue;
     const scopes = Array.isArray(grant.inputs.scopes) ? (grant.inputs.scopes as unknown[]).map(String) : [];
     edges.push(`  ${from} -- "${mermaidText(scopes.join(", ") || "no permissions")}" --> ${to}`);
+  }
+  for (const set of ofType(T.rolePermissions)) {
+    const role = refId(set.inputs.roleId);
+    const byApi = new Map<string, string[]>();
+    for (const entry of Array.isArray(set.inputs.permissions) ? (set.inputs.permissions as { name?: unknown; resourceServerIdentifier?: unknown }[]) : []) {
+      const api = apiByIdentifier.get(String(entry.resourceServerIdentifier));
+      if (api !== undefined) byApi.set(api, [...(byApi.get(api) ?? []), String(entry.name)]);
+    }
+    for (const [api, names] of byApi) if (role !== undefined) edges.push(`  ${role} -- "${mermaidText(names.join(", "))}" --> ${api}`);
   }
   if (managementId !== undefined) nodes.push(`  ${managementId}{{"Auth0 Management API"}}`);
   for (const binding of ofType(T.organizationConnections)) {

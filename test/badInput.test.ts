@@ -49,6 +49,11 @@ const CASES: [string, string[]][] = [
     "grant-undefined-permission",
     ['auth0kit:applications.m2m.grants.core.permissions[1]: "delete:things" is not a permission of API "core"; define it under auth0kit:apis.core.permissions or remove it'],
   ],
+  [
+    "role-undefined-permission",
+    ['auth0kit:roles.editor.permissions.core[1]: "delete:things" is not a permission of API "core"; define it under auth0kit:apis.core.permissions or remove it'],
+  ],
+  ["role-unknown-api", ['auth0kit:roles.accountant.permissions.billing: unknown API "billing"; defined APIs: core']],
   ["connection-unknown-application", ['auth0kit:connections.users.applications[1]: unknown application "mobile"; defined applications: spa']],
   ["organization-unknown-connection", ['auth0kit:organizations.acme.connections.acme-okta: unknown connection "acme-okta"; defined connections: users']],
   ["envfile-unknown-application", ['auth0kit:envFiles.frontend.vars[0].CLIENT_ID.application: unknown application "web"; defined applications: spa']],
@@ -93,8 +98,33 @@ const CASES: [string, string[]][] = [
       "auth0kit:connections.github: needs its own credentials in prod: Auth0's developer keys are for testing only; set clientId and clientSecret: { secret: <key> } from the github developer console",
     ],
   ],
+  [
+    "prod-no-email-provider",
+    [
+      "auth0kit:email: required in prod: without it Auth0 sends verification, password-reset and invitation emails through its built-in test provider (rate-limited, for testing only); set auth0kit:email.provider (smtp, sendgrid, ses, mailgun, sparkpost, mandrill)",
+    ],
+  ],
   ["prod-all-permissions-grant", [NO_ALL_PERMISSIONS("m2m")]],
   ["prod-stale-override", ["auth0kit:overrides[0]: no-all-permissions-grant reports nothing at auth0kit:applications.m2m.grants.core in prod; remove this override"]],
+
+  [
+    "dev-keys-behind-custom-domain",
+    [
+      "auth0kit:connections.github: runs on Auth0's developer keys, which do not work behind the custom domain auth.example.com; set clientId and clientSecret: { secret: <key> } from the github developer console",
+    ],
+  ],
+
+  // Login experience.
+  [
+    "login-identifier-first-off",
+    [
+      "auth0kit:login.identifierFirst: false turns home-realm discovery off: connections acme-saml route users by email domain (domainAliases) only after an identifier-first screen; set identifierFirst: true",
+    ],
+  ],
+  [
+    "login-biometrics-without-factor",
+    ["auth0kit:login.webauthnPlatformFirstFactor: needs the WebAuthn platform factor for enrollment; set auth0kit:mfa.factors.webauthnPlatform: true"],
+  ],
 
   // Lifetimes out of bounds.
   ["api-token-lifetime-over-30d", ["auth0kit:apis.core.tokenLifetime: 31d exceeds Auth0's maximum of 30d; lower it"]],

@@ -35,7 +35,13 @@ import { allowlistsAreNarrow, breachedPasswordNotifications } from "./attackProt
 import { customDomainIsOwned } from "./customDomain";
 import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
 import { mfaFactors } from "./mfa";
+import { emailTemplatesInUse, emailTemplatesNeedProvider, linkTemplateFields } from "./email";
+import { developerKeysWithoutCustomDomain } from "./developerKeys";
+import { customTokenExchangeHasConnections } from "./tokenExchange";
+import { organizationMfaSetting } from "./organizationMfa";
+import { identifierFirstForDiscovery, textLanguagesEnabled, webauthnFirstFactor } from "./login";
 import { refreshTokenPolicy } from "./refreshTokens";
+import { rolePermissionsExist, uniqueRoleNames } from "./roles";
 import { sessionLifetimes } from "./tenant";
 
 export type Rule = (spec: TenantSpec) => ConfigIssue[];
@@ -84,6 +90,17 @@ export const RULES: readonly Rule[] = [
   failClosedIsBoolean,
   uniqueActionNames,
   uniqueDisplayNames,
+  rolePermissionsExist,
+  uniqueRoleNames,
+  emailTemplatesNeedProvider,
+  linkTemplateFields,
+  emailTemplatesInUse,
+  identifierFirstForDiscovery,
+  webauthnFirstFactor,
+  textLanguagesEnabled,
+  organizationMfaSetting,
+  developerKeysWithoutCustomDomain,
+  customTokenExchangeHasConnections,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

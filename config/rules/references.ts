@@ -18,6 +18,7 @@ const TARGETS = {
   api: { field: "api", one: "API", many: "APIs", root: "auth0kit:apis", keys: (spec) => spec.apis },
   application: { field: "application", one: "application", many: "applications", root: "auth0kit:applications", keys: (spec) => spec.applications },
   organization: { field: "organization", one: "organization", many: "organizations", root: "auth0kit:organizations", keys: (spec) => spec.organizations },
+  role: { field: "role", one: "role", many: "roles", root: "auth0kit:roles", keys: (spec) => spec.roles },
   logStream: { field: "logStream", one: "log stream", many: "log streams", root: "auth0kit:logStreams", keys: (spec) => spec.logStreams },
   generatedSecret: { field: "name", one: "generated secret", many: "generated secrets", root: "auth0kit:generatedSecrets", keys: (spec) => spec.generatedSecrets },
 } as const satisfies Record<string, Target>;
@@ -36,6 +37,7 @@ function named(source: ValueSource): [Target, string][] {
   if ("api" in source) found.push([TARGETS.api, source.api]);
   if ("application" in source) found.push([TARGETS.application, source.application]);
   if (source.ref === "organizationId") found.push([TARGETS.organization, source.organization]);
+  if (source.ref === "roleId") found.push([TARGETS.role, source.role]);
   if (source.ref === "logStreamSecret") found.push([TARGETS.logStream, source.logStream]);
   if (source.ref === "generatedSecret") found.push([TARGETS.generatedSecret, source.name]);
   return found;

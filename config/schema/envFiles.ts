@@ -20,6 +20,7 @@ export const envRefSchema = z.discriminatedUnion(
     z.strictObject({ ref: z.literal("generatedSecret"), name: z.string() }),
     z.strictObject({ ref: z.literal("customDomain") }),
     z.strictObject({ ref: z.literal("organizationId"), organization: z.string() }),
+    z.strictObject({ ref: z.literal("roleId"), role: z.string() }),
     z.strictObject({ ref: z.literal("logStreamSecret"), logStream: z.string() }),
     z.strictObject({
       ref: z.literal("scopes"),
@@ -33,7 +34,7 @@ export const envRefSchema = z.discriminatedUnion(
   ],
   {
     error:
-      "unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, logStreamSecret, generatedSecret, scopes",
+      "unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, roleId, logStreamSecret, generatedSecret, scopes",
   },
 );
 

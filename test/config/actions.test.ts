@@ -11,6 +11,8 @@ function withActions(actions: Record<string, unknown>, extra: ConfigInput = {}):
     "auth0kit:applications": {
       broker: { type: "m2m", grantTypes: ["client_credentials", TOKEN_EXCHANGE], tokenExchangeProfileTypes: ["custom_authentication"] },
     },
+    // The exchange sets users of this connection (customTokenExchangeHasConnections).
+    "auth0kit:connections": { users: { kind: "database", applications: ["spa", "broker"] } },
     [ROOT]: actions,
     ...extra,
   });
@@ -130,6 +132,7 @@ describe("token-exchange profiles", () => {
   it("needs an application that may use custom_authentication profiles", () => {
     const config = withActions({ exchange });
     delete (config["auth0kit:applications"] as Record<string, unknown>).broker;
+    config["auth0kit:connections"] = { users: { kind: "database", applications: ["spa"] } };
     expect(issuesOf(config)).toEqual([
       `${ROOT}.exchange.tokenExchangeProfile: no application may use it; give one application the ${TOKEN_EXCHANGE} grant and tokenExchangeProfileTypes: [custom_authentication]`,
     ]);

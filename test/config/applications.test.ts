@@ -166,13 +166,14 @@ describe("organizations", () => {
 
 describe("token exchange profiles", () => {
   it("are rejected without the token-exchange grant type", () => {
-    expect(issuesOf(apps({ native: { tokenExchangeProfileTypes: ["custom_authentication"] } }))).toEqual([
+    expect(issuesOf(apps({ native: { tokenExchangeProfileTypes: ["on_behalf_of_token_exchange"] } }))).toEqual([
       "auth0kit:applications.native.tokenExchangeProfileTypes: needs the urn:ietf:params:oauth:grant-type:token-exchange grant type; add it to grantTypes",
     ]);
   });
 
   it("are accepted on a native application with the token-exchange grant type", () => {
-    expect(issuesOf(apps({ native: { grantTypes: ["authorization_code", TOKEN_EXCHANGE], tokenExchangeProfileTypes: ["custom_authentication"] } }))).toEqual([]);
+    const users = { "auth0kit:connections": { users: { kind: "database", applications: ["native"] } } };
+    expect(issuesOf({ ...apps({ native: { grantTypes: ["authorization_code", TOKEN_EXCHANGE], tokenExchangeProfileTypes: ["custom_authentication"] } }), ...users })).toEqual([]);
   });
 
   it("are accepted on a machine-to-machine application with the token-exchange grant type", () => {

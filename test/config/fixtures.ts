@@ -74,9 +74,12 @@ export function merge(base: Record<string, unknown>, overrides: Record<string, u
   return merged;
 }
 
+/** The production-ready email provider's API key (a secret config key). */
+export const EMAIL_SECRET = "auth0kit:sendgridApiKey";
+
 /**
  * What the production guardrails ask of a stage or prod stack that the base does not have:
- * rotating refresh tokens for the public clients, MFA and a log stream.
+ * rotating refresh tokens for the public clients, MFA, a log stream and an email provider.
  */
 export const PRODUCTION_READY: ConfigInput = {
   "auth0kit:applications": {
@@ -84,6 +87,9 @@ export const PRODUCTION_READY: ConfigInput = {
     native: { refreshToken: { rotation: true, absoluteLifetime: "30d" } },
   },
   "auth0kit:mfa": { policy: "all-applications", factors: { otp: true, recoveryCodes: true } },
+  // Set as a secret by stackConfig whenever it is present.
+  [EMAIL_SECRET]: "SG.example-api-key",
+  "auth0kit:email": { provider: { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, from: "Example <no-reply@example.com>" },
   "auth0kit:logStreams": { audit: { type: "webhook", url: "https://logs.example.com/auth0" } },
 };
 
@@ -118,7 +124,7 @@ export function stackConfig(config: ConfigInput, secretKeys: readonly string[] =
     if (value === undefined) continue;
     values[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
-  return { values, secretKeys: new Set(secretKeys) };
+  return { values, secretKeys: new Set([...secretKeys, ...(EMAIL_SECRET in values ? [EMAIL_SECRET] : [])]) };
 }
 
 /** The validated spec of a configuration; throws its ConfigError when it is invalid. */

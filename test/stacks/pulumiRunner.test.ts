@@ -142,6 +142,7 @@ describe("what the runner reports when the program cannot run", () => {
         "auth0kit:connections.github.clientSecret: auth0kit:githubClientSecret is not set; set it with: pulumi config set --secret auth0kit:githubClientSecret <value>",
         "auth0kit:connections.globex-entra.clientSecret: auth0kit:globexEntraClientSecret is not set; set it with: pulumi config set --secret auth0kit:globexEntraClientSecret <value>",
         "auth0kit:connections.google-oauth2.clientSecret: auth0kit:googleClientSecret is not set; set it with: pulumi config set --secret auth0kit:googleClientSecret <value>",
+        "auth0kit:email.provider.sendgrid.apiKey: auth0kit:sendgridApiKey is not set; set it with: pulumi config set --secret auth0kit:sendgridApiKey <value>",
         "auth0kit:mfa.factors.phone.provider.twilio.authToken: auth0kit:twilioAuthToken is not set; set it with: pulumi config set --secret auth0kit:twilioAuthToken <value>",
         "auth0kit:mfa.factors.phone.provider.twilio.from: auth0kit:twilioSenderNumber is not set; set it with: pulumi config set --secret auth0kit:twilioSenderNumber <value>",
         "auth0kit:mfa.factors.phone.provider.twilio.sid: auth0kit:twilioAccountSid is not set; set it with: pulumi config set --secret auth0kit:twilioAccountSid <value>",
