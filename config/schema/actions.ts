@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { KEY_PATTERN, keyedMap, secretRef } from "./common";
+import { TOKEN_EXCHANGE_PROFILE_NAME_MAX, TOKEN_EXCHANGE_PROFILE_NAME_MIN } from "../bounds";
+import { KEY_PATTERN, keyedMap, secretRef, boundedText } from "./common";
 
 /**
  * The Action triggers auth0kit deploys to, with the trigger version an Action is built for, the
@@ -55,14 +56,16 @@ export type ActionSecretSource = z.output<typeof actionSecretSource>;
 
 const tokenExchangeProfileSchema = z.strictObject({
   /** Profile name. Defaults to the Action's name. */
-  name: z.string().min(1).optional(),
+  name: boundedText(TOKEN_EXCHANGE_PROFILE_NAME_MAX)
+    .min(TOKEN_EXCHANGE_PROFILE_NAME_MIN, { message: `Auth0 needs at least ${TOKEN_EXCHANGE_PROFILE_NAME_MIN} characters` })
+    .optional(),
   /** The `subject_token_type` this profile handles: a URI you own, e.g. urn:acme:legacy-token. */
   subjectTokenType: z.string().regex(/^[a-z][a-z0-9+.-]*:\S+$/i, { message: "must be a URI you own, e.g. urn:alphaswarm:agent-delegation" }),
 });
 
 export const actionSchema = z.strictObject({
   /** Action name in Auth0. Defaults to the map key. */
-  name: z.string().min(1).optional(),
+  name: boundedText().optional(),
   /** The Action's code, a file under actions/ (relative to the project root), deployed byte for byte. */
   source: z.string().regex(ACTION_SOURCE_PATTERN, {
     message: "must be a .js file under actions/, relative to the project root, e.g. actions/post-login.js",

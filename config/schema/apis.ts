@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { absoluteUrl, duration, keyedMap } from "./common";
+import { API_IDENTIFIER_MAX, API_NAME_MAX, PERMISSION_DESCRIPTION_MAX, PERMISSION_NAME_MAX } from "../bounds";
+import { echo } from "../issues";
+import { absoluteUrl, atMost, displayName, duration, keyedMap } from "./common";
 
 /** `verb:resource` style, colon-separated, no spaces (e.g. `read:portfolio`, `read:mcp:data`). */
 export const PERMISSION_PATTERN = /^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)+$/;
@@ -8,16 +10,18 @@ export const SIGNING_ALGS = ["RS256", "PS256", "HS256"] as const;
 export const USER_ACCESS_POLICIES = ["allow-all", "require-client-grant", "deny-all"] as const;
 export const CLIENT_ACCESS_POLICIES = ["require-client-grant", "deny-all"] as const;
 
-const permissionName = z.string().regex(PERMISSION_PATTERN, {
-  error: (issue) =>
-    `"${String(issue.input)}" is not a well-formed permission; use verb:resource with no spaces, e.g. read:portfolio`,
-});
+const permissionName = z
+  .string()
+  .regex(PERMISSION_PATTERN, {
+    error: (issue) => `${echo(String(issue.input))} is not a well-formed permission; use verb:resource with no spaces, e.g. read:portfolio`,
+  })
+  .max(PERMISSION_NAME_MAX, { message: `Auth0 accepts permission names of at most ${PERMISSION_NAME_MAX} characters; shorten it` });
 
 export const apiSchema = z.strictObject({
   /** Display name in the dashboard. Defaults to the map key. */
-  name: z.string().min(1).regex(/^[^<>]+$/, { message: "may not contain < or >" }).optional(),
+  name: displayName(API_NAME_MAX).optional(),
   /** The audience; cannot be changed once created. */
-  identifier: absoluteUrl,
+  identifier: absoluteUrl.refine(...atMost(API_IDENTIFIER_MAX)),
   /** Defaults to RS256. */
   signingAlg: z.enum(SIGNING_ALGS).default("RS256"),
   /** Enforce RBAC (`enforcePolicies`). Defaults to true. */
@@ -44,7 +48,9 @@ export const apiSchema = z.strictObject({
     })
     .optional(),
   /** Permissions (scopes) by name, each with its description. */
-  permissions: z.record(permissionName, z.string().min(1, { message: "describe the permission; Auth0 shows it on consent" })).default({}),
+  permissions: z
+    .record(permissionName, z.string().min(1, { message: "describe the permission; Auth0 shows it on consent" }).refine(...atMost(PERMISSION_DESCRIPTION_MAX)))
+    .default({}),
 });
 
 export const apisSchema = keyedMap(apiSchema).default({});

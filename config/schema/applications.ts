@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { absoluteUrl, duration, keyedMap } from "./common";
+import { APPLICATION_DESCRIPTION_MAX, URL_LIST_MAX } from "../bounds";
+import { echo } from "../issues";
+import { MANAGEMENT_API_SCOPES } from "../managementApiScopes";
+import { didYouMean } from "../suggest";
+import { absoluteUrl, atMost, displayName, duration, keyedMap } from "./common";
 import { PERMISSION_PATTERN } from "./apis";
 
 export const APPLICATION_TYPES = ["spa", "native", "m2m", "regular_web"] as const;
@@ -23,8 +27,9 @@ export const GRANT_TYPES = {
 export const ORGANIZATION_USAGES = ["deny", "allow", "require"] as const;
 export const ORGANIZATION_REQUIRE_BEHAVIORS = ["no-prompt", "pre-login-prompt", "post-login-prompt"] as const;
 
-const url = absoluteUrl;
-const urlList = z.array(url).default([]);
+const urlList = z.array(absoluteUrl).default([]);
+/** Logout URLs and web origins: Auth0 takes at most URL_LIST_MAX of each. */
+const boundedUrlList = z.array(absoluteUrl).max(URL_LIST_MAX, { message: `Auth0 accepts at most ${URL_LIST_MAX} URLs here; remove some` }).default([]);
 
 const refreshTokenSchema = z.strictObject({
   /** Issue a new refresh token on every exchange and detect reuse. Defaults to true. */
@@ -37,6 +42,14 @@ const refreshTokenSchema = z.strictObject({
   leeway: z.number().int().min(0).default(0),
 });
 
+/** One of the Management API's own scopes (config/managementApiScopes.ts); a misspelt one would be granted as written. */
+const managementApiScope = z.string().refine((scope) => MANAGEMENT_API_SCOPES.has(scope), {
+  error: (issue) => {
+    const scope = String(issue.input);
+    return `${echo(scope)} is not an Auth0 Management API scope; ${didYouMean(scope, MANAGEMENT_API_SCOPES) ?? "they look like read:users, update:users or delete:sessions"}`;
+  },
+});
+
 const grantSchema = z.strictObject({
   /** Permissions of that API granted to this application. */
   permissions: z.array(z.string().regex(PERMISSION_PATTERN, { message: "use verb:resource with no spaces" })).default([]),
@@ -46,15 +59,15 @@ const grantSchema = z.strictObject({
 
 export const applicationSchema = z.strictObject({
   /** Display name. Defaults to the map key. */
-  name: z.string().min(1).optional(),
+  name: displayName().optional(),
   type: z.enum(APPLICATION_TYPES),
-  description: z.string().max(140, { message: "Auth0 limits descriptions to 140 characters" }).optional(),
+  description: z.string().refine(...atMost(APPLICATION_DESCRIPTION_MAX)).optional(),
   /** Allowed callback URLs. */
   callbacks: urlList,
   /** Allowed logout URLs. */
-  logoutUrls: urlList,
+  logoutUrls: boundedUrlList,
   /** Allowed web origins (silent auth, web message). */
-  webOrigins: urlList,
+  webOrigins: boundedUrlList,
   /** Allowed origins for CORS. */
   allowedOrigins: urlList,
   /** OAuth grant types; defaults depend on the application type. */
@@ -71,7 +84,7 @@ export const applicationSchema = z.strictObject({
   /** Grants to this tenant's APIs, by API key. */
   grants: keyedMap(grantSchema).default({}),
   /** Auth0 Management API scopes (machine-to-machine applications only). */
-  managementApiScopes: z.array(z.string().regex(/^[a-z_]+:[a-z_]+$/, { message: "Management API scopes look like read:users" })).default([]),
+  managementApiScopes: z.array(managementApiScope).default([]),
   /** Custom token exchange profile types this client may use. */
   tokenExchangeProfileTypes: z.array(z.enum(["custom_authentication", "on_behalf_of_token_exchange"])).optional(),
   /** First-party applications skip consent when the API allows it. Defaults to true. */

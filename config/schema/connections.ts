@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { absoluteUrl, keyedMap, secretRef } from "./common";
+import { CONNECTION_DISPLAY_NAME_MAX } from "../bounds";
+import { absoluteUrl, keyedMap, secretRef, boundedText } from "./common";
 
 export const CONNECTION_KINDS = ["database", "social", "enterprise"] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
@@ -23,7 +24,7 @@ export const SOCIAL_DEFAULT_SCOPES: Readonly<Record<SocialStrategy, readonly str
   github: ["email", "read_user"],
 };
 
-export const ENTERPRISE_STRATEGIES = ["samlp", "oidc", "waad", "okta"] as const;
+export const ENTERPRISE_STRATEGIES = ["samlp", "oidc", "waad", "okta", "adfs", "pingfederate", "google-apps"] as const;
 export type EnterpriseStrategy = (typeof ENTERPRISE_STRATEGIES)[number];
 
 /** The SAML attribute most IdPs (ADFS, Entra ID) put group memberships in. */
@@ -44,7 +45,7 @@ const common = {
     message: "Auth0 connection names use letters, digits and -, start and end with a letter or digit, and have at most 128 characters",
   }).optional(),
   /** Name shown on the login page. Defaults to Auth0's. */
-  displayName: z.string().min(1).max(128).optional(),
+  displayName: boundedText(CONNECTION_DISPLAY_NAME_MAX).optional(),
   /** Keys of the applications this connection is enabled for. Defaults to none. */
   applications: z.array(z.string().min(1)).default([]),
 };
@@ -94,9 +95,9 @@ export const enterpriseConnectionSchema = z.strictObject({
   signInUrl: absoluteUrl.optional(),
   /** samlp: the IdP's single logout URL. */
   signOutUrl: absoluteUrl.optional(),
-  /** samlp: the IdP's X.509 signing certificate (PEM, or its base64 body). */
+  /** samlp, pingfederate: the IdP's X.509 signing certificate (PEM, or its base64 body). */
   signingCert: z.string().min(1).optional(),
-  /** samlp: the SAML attribute holding the user's groups. Defaults to http://schemas.xmlsoap.org/claims/Group. */
+  /** samlp, pingfederate: the SAML attribute holding the user's groups. Defaults to http://schemas.xmlsoap.org/claims/Group. */
   groupsAttribute: z.string().min(1).optional(),
   /** oidc: the issuer URL. */
   issuer: absoluteUrl.optional(),
@@ -104,12 +105,18 @@ export const enterpriseConnectionSchema = z.strictObject({
   discoveryUrl: absoluteUrl.optional(),
   /** waad: the Entra ID tenant's domain, e.g. acme.onmicrosoft.com. */
   tenantDomain: host("acme.onmicrosoft.com").optional(),
-  /** okta: the Okta organization's domain, e.g. acme.okta.com. */
+  /** okta: the Okta organization's domain, e.g. acme.okta.com; google-apps: the Google Workspace domain, e.g. acme.com. */
   domain: host("acme.okta.com").optional(),
-  /** oidc, waad, okta: the client ID of the application registered at the IdP. */
+  /** oidc, waad, okta, google-apps: the client ID of the application registered at the IdP. */
   clientId: z.string().min(1).optional(),
-  /** oidc, waad, okta: that application's client secret, as `{ secret: <key> }`. */
+  /** oidc, waad, okta, google-apps: that application's client secret, as `{ secret: <key> }`. */
   clientSecret: secretRef.optional(),
+  /** adfs: the ADFS federation metadata URL, e.g. https://adfs.acme.com/FederationMetadata/2007-06/FederationMetadata.xml. */
+  metadataUrl: absoluteUrl.optional(),
+  /** adfs: the federation metadata document itself, when Auth0 cannot reach the server. */
+  metadataXml: z.string().trim().startsWith("<", { message: "paste the federation metadata XML document" }).optional(),
+  /** pingfederate: the PingFederate server's base URL, e.g. https://sso.acme.com. */
+  serverUrl: absoluteUrl.optional(),
 });
 
 export const connectionSchema = z.discriminatedUnion("kind", [databaseConnectionSchema, socialConnectionSchema, enterpriseConnectionSchema], {

@@ -20,6 +20,7 @@ export const envRefSchema = z.discriminatedUnion(
     z.strictObject({ ref: z.literal("generatedSecret"), name: z.string() }),
     z.strictObject({ ref: z.literal("customDomain") }),
     z.strictObject({ ref: z.literal("organizationId"), organization: z.string() }),
+    z.strictObject({ ref: z.literal("roleId"), role: z.string() }),
     z.strictObject({ ref: z.literal("logStreamSecret"), logStream: z.string() }),
     z.strictObject({
       ref: z.literal("scopes"),
@@ -33,7 +34,7 @@ export const envRefSchema = z.discriminatedUnion(
   ],
   {
     error:
-      "unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, logStreamSecret, generatedSecret, scopes",
+      "unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, roleId, logStreamSecret, generatedSecret, scopes",
   },
 );
 
@@ -65,12 +66,28 @@ const entrySchema = z
 export const envFileSchema = z.strictObject({
   kind: z.enum(ENV_FILE_KINDS),
   /** Where `pulumi up` and `npm run env` write the file, relative to the project directory. */
-  path: z.string().min(1).refine((p) => !p.startsWith("/") && !p.includes("\0"), { message: "use a path relative to the project directory" }),
+  path: z
+    .string()
+    .min(1)
+    .refine((p) => !p.startsWith("/") && !/^[A-Za-z]:/.test(p), { message: "use a path relative to the project directory" })
+    .refine((p) => !p.includes("\\"), { message: "use / to separate directories" }),
   /** Variables in file order; a list, because Pulumi does not keep the order of map keys. */
   vars: z.array(entrySchema).min(1),
 });
 
 export const envFilesSchema = keyedMap(envFileSchema).default({});
+
+/**
+ * `auth0kit:workspaceRoot`: the directory every env file must stay inside, relative to the
+ * project directory (where Pulumi.yaml is). Defaults to the project directory itself; a stack that
+ * writes beside the project (`../alphaswarm/.env`) declares the sibling it writes into.
+ */
+export const workspaceRootSchema = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith("/") && !/^[A-Za-z]:/.test(p), { message: "use a path relative to the project directory, e.g. ../alphaswarm" })
+  .refine((p) => !p.includes("\\"), { message: "use / to separate directories" })
+  .default(".");
 
 export type EnvRef = z.output<typeof envRefSchema>;
 export type EnvFileConfig = z.output<typeof envFileSchema>;

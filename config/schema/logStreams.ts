@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { absoluteUrl, keyedMap, secretRef } from "./common";
+import { absoluteUrl, keyedMap, secretRef, boundedText } from "./common";
 
 /** Auth0's log event categories, the values a stream's filter may name (provider `filters`). */
 export const LOG_EVENT_CATEGORIES = [
@@ -33,7 +33,7 @@ export const CONTENT_FORMATS = ["json-lines", "json-array", "json-object"] as co
 
 const common = {
   /** Display name in the Auth0 Dashboard. Defaults to the key. */
-  name: z.string().min(1).optional(),
+  name: boundedText().optional(),
   /** Event categories to deliver. Defaults to all events (no filter). */
   filters: z.array(z.enum(LOG_EVENT_CATEGORIES)).min(1).optional(),
 };

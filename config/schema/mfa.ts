@@ -73,7 +73,7 @@ export const mfaFactorsSchema = z.strictObject({
 });
 
 export const mfaSchema = z.strictObject({
-  /** never, all-applications, or confidence-score (adaptive: challenge medium/high-risk logins). Defaults to never. */
+  /** never, all-applications, or confidence-score (adaptive: challenge only logins Auth0 scores low-confidence). Defaults to never. */
   policy: z.enum(MFA_POLICIES).default("never"),
   factors: mfaFactorsSchema.default(mfaFactorsSchema.parse({})),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { absoluteUrl, keyedMap } from "./common";
+import { ORGANIZATION_DISPLAY_NAME_MAX } from "../bounds";
+import { absoluteUrl, keyedMap, boundedText } from "./common";
 
 /**
  * Auth0's rule for organization names ("Create Organizations"): lowercase letters, digits, `_`
@@ -36,7 +37,7 @@ export const organizationSchema = z.strictObject({
   /** Auth0's unique organization name (lowercase letters, digits, `-`, `_`; 1–50). Defaults to the map key. */
   name: z.string().optional(),
   /** Name shown to users. Defaults to the organization name. */
-  displayName: z.string().min(1).max(255).optional(),
+  displayName: boundedText(ORGANIZATION_DISPLAY_NAME_MAX).optional(),
   branding: brandingSchema.optional(),
   /** Connections members sign in with, by connection key. */
   connections: keyedMap(organizationConnectionSchema).default({}),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { absoluteUrl, hours } from "./common";
+import { absoluteUrl, hours, boundedText } from "./common";
 import { customDomainSchema } from "./customDomain";
 
 export const ENVIRONMENTS = ["dev", "stage", "prod", "local"] as const;
@@ -13,7 +13,7 @@ export const environmentSchema = z.enum(ENVIRONMENTS);
 
 export const tenantSchema = z.strictObject({
   /** Name shown on the login page. */
-  friendlyName: z.string().min(1).optional(),
+  friendlyName: boundedText().optional(),
   supportEmail: z.email({ message: "expected an email address such as support@example.com" }).optional(),
   supportUrl: absoluteUrl.optional(),
   /** Absolute session lifetime, in hours (or e.g. 7d). Defaults to Auth0's 168h. */
