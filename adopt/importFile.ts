@@ -53,6 +53,9 @@ export function buildImportFile(plan: { readonly resources: readonly PlannedReso
     "auth0:index/action:Action": (inputs) => ids.actions[str(inputs.name) ?? ""],
     "auth0:index/triggerActions:TriggerActions": (inputs) => str(inputs.trigger),
     "auth0:index/tokenExchangeProfile:TokenExchangeProfile": (inputs) => ids.profiles[str(inputs.subjectTokenType) ?? ""],
+    "auth0:index/role:Role": (inputs) => ids.roles[str(inputs.name) ?? ""],
+    // The provider imports a role's permissions by the role's ID.
+    "auth0:index/rolePermissions:RolePermissions": (inputs) => ids.roles[inputOfOwner(inputs.roleId, "name") ?? ""],
     "auth0:index/logStream:LogStream": (inputs) => ids.logStreams[str(inputs.name) ?? ""],
     "auth0:index/customDomain:CustomDomain": () => ids.customDomain,
     "auth0:index/phoneProvider:PhoneProvider": () => ids.phoneProvider,

@@ -5,10 +5,8 @@
  */
 import { isProductionLike } from "../config/spec";
 import type { Environment } from "../config/schema/tenant";
-import { configPath } from "../config/issues";
 import { Findings } from "./findings";
-import { slug } from "./keys";
-import { str, type Json } from "./json";
+import type { Json } from "./json";
 import { adoptActions } from "./map/actions";
 import { adoptApis } from "./map/apis";
 import { adoptApplications } from "./map/applications";
@@ -17,6 +15,7 @@ import { adoptConnections } from "./map/connections";
 import { adoptLogStreams } from "./map/logStreams";
 import { adoptMfa } from "./map/mfa";
 import { adoptOrganizations } from "./map/organizations";
+import { adoptRoles } from "./map/roles";
 import { adoptTenantSettings } from "./map/tenantSettings";
 import type { TenantSnapshot } from "./tenant";
 
@@ -37,6 +36,8 @@ export interface AdoptedIds {
   readonly actions: Readonly<Record<string, string>>;
   /** Token exchange profile ID by subject token type. */
   readonly profiles: Readonly<Record<string, string>>;
+  /** Role ID by role name. */
+  readonly roles: Readonly<Record<string, string>>;
   /** Log stream ID by stream name. */
   readonly logStreams: Readonly<Record<string, string>>;
   readonly customDomain?: string;
@@ -71,10 +72,10 @@ export function adoptTenant(snapshot: TenantSnapshot, options: AdoptOptions): Ad
   const logStreams = adoptLogStreams(snapshot.logStreams, findings);
   const mfa = adoptMfa(snapshot.guardian, findings);
   const attackProtection = adoptAttackProtection(snapshot.attackProtection, productionLike);
-  for (const role of snapshot.roles) {
-    const name = str(role.name) ?? str(role.id) ?? "";
-    findings.unmanage(configPath("auth0kit:roles", slug(name, "role")), `role "${name}" (${str(role.id)}) stays unmanaged: the schema has no roles`);
-  }
+  const roles = adoptRoles(snapshot.roles, snapshot.rolePermissions, new Map(apis.map((api) => [api.identifier, api.key])), findings);
+  // Not read yet: the tenant's own email and login settings stay as they are, and the stack says so.
+  findings.unmanage("auth0kit:email", "the email provider and email templates stay unmanaged: adopt does not read email settings yet; write auth0kit:email by hand to manage them");
+  findings.unmanage("auth0kit:login", "branding, prompt settings and prompt texts stay unmanaged: adopt does not read the login experience yet; write auth0kit:login by hand to manage it");
   const keyed = <T extends { key: string; config: Json }>(items: readonly T[]) =>
     Object.fromEntries([...items].sort((a, b) => (a.key < b.key ? -1 : 1)).map((item) => [item.key, item.config]));
   const config: Record<string, unknown> = {
@@ -87,6 +88,7 @@ export function adoptTenant(snapshot: TenantSnapshot, options: AdoptOptions): Ad
     ["applications", keyed(applications)],
     ["connections", keyed(connections)],
     ["organizations", keyed(organizations)],
+    ["roles", keyed(roles)],
     ["actions", keyed(actions)],
     ["logStreams", keyed(logStreams)],
   ];
@@ -107,6 +109,7 @@ export function adoptTenant(snapshot: TenantSnapshot, options: AdoptOptions): Ad
       organizations: Object.fromEntries(organizations.map((o) => [o.name, o.id])),
       actions: Object.fromEntries(actions.map((a) => [a.name, a.id])),
       profiles: Object.fromEntries(actions.flatMap((a) => (a.profileId === undefined ? [] : [[String((a.config.tokenExchangeProfile as Json).subjectTokenType), a.profileId]]))),
+      roles: Object.fromEntries(roles.map((r) => [r.name, r.id])),
       logStreams: Object.fromEntries(logStreams.map((s) => [String(s.config.name ?? s.key), s.id])),
       ...(tenant.customDomainId && { customDomain: tenant.customDomainId }),
       ...(mfa.phoneProviderId && { phoneProvider: mfa.phoneProviderId }),

@@ -35,6 +35,8 @@ export interface TenantSnapshot {
   readonly attackProtection: { readonly bruteForce: Json; readonly breachedPasswords: Json; readonly suspiciousIpThrottling: Json };
   readonly customDomains: readonly Json[];
   readonly roles: readonly Json[];
+  /** Each role's permissions, by role ID. */
+  readonly rolePermissions: Readonly<Record<string, readonly Json[]>>;
 }
 
 export interface GuardianSnapshot {
@@ -76,6 +78,11 @@ export async function readTenant(reader: ManagementReader, readerClientId: strin
     const id = str(organization.id)!;
     organizationConnections[id] = await reader.pages(`/organizations/${encodeURIComponent(id)}/connections`, "connections", { is_enabled: "true" });
   }
+  const rolePermissions: Record<string, Json[]> = {};
+  for (const role of roles) {
+    const id = str(role.id)!;
+    rolePermissions[id] = await reader.pages(`/roles/${encodeURIComponent(id)}/permissions`, "permissions");
+  }
   const bindings: Record<string, Json[]> = {};
   for (const [trigger, how] of Object.entries(ACTION_TRIGGERS)) {
     if (how.bound === "trigger") bindings[trigger] = await reader.pages(`/actions/triggers/${trigger}/bindings`, "bindings");
@@ -104,6 +111,7 @@ export async function readTenant(reader: ManagementReader, readerClientId: strin
     },
     customDomains: objects(customDomains),
     roles,
+    rolePermissions,
   };
 }
 

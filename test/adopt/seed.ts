@@ -39,12 +39,27 @@ const ORDER = [
   "action:Action",
   "triggerActions:TriggerActions",
   "tokenExchangeProfile:TokenExchangeProfile",
+  "role:Role",
+  "rolePermissions:RolePermissions",
   "logStream:LogStream",
   "phoneProvider:PhoneProvider",
   "guardian:Guardian",
   "attackProtection:AttackProtection",
   "customDomain:CustomDomain",
 ].map((type) => `auth0:index/${type}`);
+
+/**
+ * Planned resources adopt does not read yet (adopt does not read email/login yet: it reports
+ * auth0kit:email and auth0kit:login as unmanaged instead). They are not seeded, and the round trip
+ * leaves them out of both plans; remove a type here once adopt reads it.
+ */
+export const NOT_ADOPTED_YET: readonly string[] = [
+  "auth0:index/emailProvider:EmailProvider",
+  "auth0:index/emailTemplate:EmailTemplate",
+  "auth0:index/branding:Branding",
+  "auth0:index/prompt:Prompt",
+  "auth0:index/promptCustomText:PromptCustomText",
+];
 
 export function seedFromPlan(resources: readonly PlannedResource[], call: Call): Map<string, string> {
   const ids = new Map<string, string>();
@@ -62,7 +77,7 @@ export function seedFromPlan(resources: readonly PlannedResource[], call: Call):
     if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
     return value;
   };
-  const unknown = resources.filter((r) => !r.type.startsWith("auth0kit:") && !r.type.startsWith("random:") && !ORDER.includes(r.type));
+  const unknown = resources.filter((r) => !r.type.startsWith("auth0kit:") && !r.type.startsWith("random:") && !ORDER.includes(r.type) && !NOT_ADOPTED_YET.includes(r.type));
   if (unknown.length > 0) throw new Error(`seeding: no mapping for ${unknown.map((r) => r.type).join(", ")}`);
   for (const type of ORDER) {
     for (const resource of resources.filter((r) => r.type === type)) {
@@ -185,6 +200,14 @@ const SEEDERS: Record<string, (inputs: Json, call: Call, ids: Map<string, string
   },
   TokenExchangeProfile(i, call) {
     return call("POST", "/token-exchange-profiles", { name: i.name, subject_token_type: i.subjectTokenType, action_id: i.actionId, type: i.type }).id;
+  },
+  Role(i, call) {
+    return call("POST", "/roles", defined({ name: i.name, description: i.description })).id;
+  },
+  RolePermissions(i, call) {
+    const permissions = (i.permissions as Json[]).map((p) => ({ permission_name: p.name, resource_server_identifier: p.resourceServerIdentifier }));
+    if (permissions.length > 0) call("POST", `/roles/${i.roleId}/permissions`, { permissions });
+    return i.roleId;
   },
   LogStream(i, call) {
     return call("POST", "/log-streams", defined({ name: i.name, type: i.type, sink: i.sink, filters: i.filters })).id;

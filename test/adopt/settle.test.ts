@@ -37,11 +37,12 @@ describe("settle", () => {
     expect(settled.overrides.map((o) => [o.rule, o.path])).toEqual([
       ["mfa-enabled", "auth0kit:mfa"],
       ["log-stream-configured", "auth0kit:logStreams"],
+      ["email-provider-configured", "auth0kit:email"],
     ]);
     expect((settled.config["auth0kit:overrides"] as { reason: string }[])[0]!.reason).toBe(
       "Adopted as the tenant was found (npm run adopt), where mfa-enabled reports: required in prod; set auth0kit:mfa with a policy such as confidence-score. Review it: change the tenant or the stack, or keep this exception with your own reason.",
     );
-    expect(settled.spec.overrides).toHaveLength(2);
+    expect(settled.spec.overrides).toHaveLength(3);
   });
 
   it("gives up on a problem outside auth0kit's keys, naming it", () => {
@@ -79,6 +80,6 @@ describe("the import file", () => {
   });
 
   it("refuses a resource type it does not know how to import, rather than leave it out", () => {
-    expect(() => buildImportFile({ resources: [resource("auth0:index/role:Role", "tenant-role-x", "tenant")], outputs: {} }, ids)).toThrow("internal: the adopter does not know how to import auth0:index/role:Role (tenant-role-x)");
+    expect(() => buildImportFile({ resources: [resource("auth0:index/branding:Branding", "tenant-branding", "tenant")], outputs: {} }, ids)).toThrow("internal: the adopter does not know how to import auth0:index/branding:Branding (tenant-branding)");
   });
 });
