@@ -53,7 +53,7 @@ describe("settle", () => {
 
 describe("the import file", () => {
   const resource = (type: string, name: string, parent: string | null, inputs: Record<string, unknown> = {}): PlannedResource => ({ type, name, parent, custom: !type.startsWith("auth0kit:"), inputs, protect: false, retainOnDelete: false, dependsOn: [] });
-  const ids = { domain: "acme.us.auth0.com", apis: {}, clients: { web: "cid" }, grants: {}, connections: {}, organizations: {}, actions: {}, profiles: {}, logStreams: {} };
+  const ids = { domain: "acme.us.auth0.com", apis: {}, clients: { web: "cid" }, grants: {}, connections: {}, organizations: {}, actions: {}, profiles: {}, roles: {}, logStreams: {} };
 
   it("lists components as components, finds clients through the plan's outputs and leaves generated secrets to the first up", () => {
     const plan = {
