@@ -57,7 +57,7 @@ const tokenExchangeProfileSchema = z.strictObject({
   /** Profile name. Defaults to the Action's name. */
   name: z.string().min(1).optional(),
   /** The `subject_token_type` this profile handles: a URI you own, e.g. urn:acme:legacy-token. */
-  subjectTokenType: z.string().regex(/^[a-z][a-z0-9+.-]*:\S+$/i, { message: "must be a URI you own, e.g. urn:alphaswarm:agent-delegation" }),
+  subjectTokenType: z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, { message: "must be a URI you own, e.g. urn:alphaswarm:agent-delegation" }),
 });
 
 export const actionSchema = z.strictObject({

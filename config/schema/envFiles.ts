@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ENV_FILE_KINDS } from "../../env/lines";
 import { describeIssue } from "../zodIssues";
 import { keyedMap, secretRef } from "./common";
+import { writtenAs } from "./writtenForms";
 
 export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const OIDC_SCOPES = ["openid", "profile", "email", "address", "phone"] as const;
@@ -41,18 +42,21 @@ export const envRefSchema = z.discriminatedUnion(
  * A variable's value: a literal (string, number or boolean, written as text), `{ secret: <key> }`
  * or `{ ref: … }`. Dispatched by shape so that a mistake inside a reference is reported there.
  */
-const envValueSchema = z.unknown().transform((value, ctx) => {
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
-  const schema = typeof value === "object" && value !== null && "ref" in value ? envRefSchema : typeof value === "object" && value !== null && "secret" in value ? secretRef : undefined;
-  if (schema === undefined) {
-    ctx.addIssue({ code: "custom", message: "expected a literal, { secret: <key> } or { ref: … }" });
+const envValueSchema = writtenAs(
+  z.unknown().transform((value, ctx) => {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+    const schema = typeof value === "object" && value !== null && "ref" in value ? envRefSchema : typeof value === "object" && value !== null && "secret" in value ? secretRef : undefined;
+    if (schema === undefined) {
+      ctx.addIssue({ code: "custom", message: "expected a literal, { secret: <key> } or { ref: … }" });
+      return z.NEVER;
+    }
+    const result = schema.safeParse(value, { error: describeIssue });
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
     return z.NEVER;
-  }
-  const result = schema.safeParse(value, { error: describeIssue });
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-  return z.NEVER;
-});
+  }),
+  z.union([z.string(), z.number(), z.boolean(), secretRef, envRefSchema]),
+);
 
 /**
  * One line of an env file: `- NAME: value`, or `- comment: text` (so no variable may be called
@@ -60,7 +64,8 @@ const envValueSchema = z.unknown().transform((value, ctx) => {
  */
 const entrySchema = z
   .record(z.string().regex(ENV_NAME_PATTERN, { message: "variable names are letters, digits and _, not starting with a digit" }), envValueSchema)
-  .refine((entry) => Object.keys(entry).length === 1, { message: "write one variable per list item: - NAME: value" });
+  .refine((entry) => Object.keys(entry).length === 1, { message: "write one variable per list item: - NAME: value" })
+  .meta({ minProperties: 1, maxProperties: 1 });
 
 export const envFileSchema = z.strictObject({
   kind: z.enum(ENV_FILE_KINDS),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { secretRef } from "./common";
+import { writtenAs } from "./writtenForms";
 
 /** Guardian policies; Auth0 spells them exactly like this. `confidence-score` is adaptive MFA. */
 export const MFA_POLICIES = ["never", "all-applications", "confidence-score"] as const;
@@ -14,19 +15,22 @@ const literalOrSecret = (literal: z.ZodString) => z.union([literal, secretRef]);
  */
 export const twilioProviderSchema = z.strictObject({
   /** The Twilio Account SID (AC + 32 hex digits), or a secret config key holding it. */
-  sid: literalOrSecret(z.string().regex(/^AC[0-9a-f]{32}$/i, { message: "a Twilio Account SID is AC followed by 32 hex digits" })),
+  sid: literalOrSecret(z.string().regex(/^[Aa][Cc][0-9A-Fa-f]{32}$/, { message: "a Twilio Account SID is AC followed by 32 hex digits" })),
   /** The Twilio auth token, from a secret config key. */
   authToken: secretRef,
   /** The sender's phone number in E.164 form (+15551234567), or a secret config key holding it. */
   from: literalOrSecret(z.string().regex(/^\+[1-9][0-9]{6,14}$/, { message: "write the sender number in E.164 form, e.g. +15551234567" })).optional(),
   /** A Twilio Messaging Service SID (MG + 32 hex digits), or a secret config key holding it. */
-  messagingServiceSid: literalOrSecret(z.string().regex(/^MG[0-9a-f]{32}$/i, { message: "a Twilio Messaging Service SID is MG followed by 32 hex digits" })).optional(),
+  messagingServiceSid: literalOrSecret(z.string().regex(/^[Mm][Gg][0-9A-Fa-f]{32}$/, { message: "a Twilio Messaging Service SID is MG followed by 32 hex digits" })).optional(),
 });
 export type TwilioProvider = z.output<typeof twilioProviderSchema>;
 
 /** A factor written as `true` (on, with defaults), `false` or absent (off), or its settings (on). */
 function factor<T extends z.ZodObject>(settings: T) {
-  return z.preprocess((value) => (value === true ? {} : value === false ? undefined : value), settings.optional());
+  return writtenAs(
+    z.preprocess((value) => (value === true ? {} : value === false ? undefined : value), settings.optional()),
+    z.union([z.boolean(), settings]),
+  );
 }
 
 export const mfaFactorsSchema = z.strictObject({
