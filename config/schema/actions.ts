@@ -72,7 +72,7 @@ export const actionSchema = z.strictObject({
   order: z.number().int().min(1).optional(),
   /** Node runtime. Defaults to node22. */
   runtime: z.enum(ACTION_RUNTIMES).default("node22"),
-  /** `event.secrets`, by name. Defaults to none (plus FAIL_CLOSED / SUBJECT_TOKEN_TYPE, see README). */
+  /** `event.secrets`, by name. Defaults to none (plus FAIL_CLOSED / SUBJECT_TOKEN_TYPE, see docs/configuration.md). */
   secrets: z.record(z.string().regex(ACTION_SECRET_NAME, { message: "secret names are UPPER_SNAKE_CASE, e.g. BACKEND_URL" }), actionSecretSource).default({}),
   /** npm packages the Action requires: name → version. Defaults to none. */
   dependencies: z.record(z.string().regex(NPM_NAME, { message: "must be an npm package name, e.g. jose or @scope/name" }), z.string().min(1)).default({}),
