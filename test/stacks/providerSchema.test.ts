@@ -1,16 +1,130 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlannedResource } from "../../plan/mockRuntime";
-import { runPlan } from "../../plan/run";
+import { planMany } from "../planHarness";
+import { ROOT, STACK_FILES } from "../stackFiles";
 
 /**
- * The provider's own plan-time checks that a real `pulumi preview` would run, which this machine
- * cannot (docs/engine.md): the enum values and required fields of terraform-provider-auth0
- * (v1.53.0, wrapped by @pulumi/auth0 3.49.0; its resource schemas' StringInSlice / Required),
- * checked against every input every stack in the repository sends. The provider takes
- * Terraform's snake_case values, not the camelCase some Pulumi docs print.
+ * What the real engine checks before it creates anything, held against every input of every
+ * resource every stack in the repository plans:
+ *
+ * 1. The Pulumi schemas the provider plugins serve (../shared/reference/provider-schemas/:
+ *    auth0 3.49.0, random 4.21.1): each input exists on its resource (recursively through the
+ *    nested types), has the schema's type, required inputs are present, and no input carries a
+ *    `deprecationMessage` (the engine prints a warning for each on every preview).
+ * 2. What the schema states only in prose, enforced by terraform-provider-auth0 v1.53.0's
+ *    validators (`internal/auth0/<resource>/resource.go`: `validation.StringInSlice`), which the
+ *    plugin runs: the enum values below, in the provider's snake_case (not the camelCase some
+ *    Pulumi docs print), and the cross-field rules at the end.
  */
+
+/** A property or type as the Pulumi package schema writes it. */
+interface SchemaSpec {
+  readonly type?: "string" | "integer" | "number" | "boolean" | "array" | "object";
+  readonly $ref?: string;
+  readonly items?: SchemaSpec;
+  readonly additionalProperties?: SchemaSpec;
+  readonly properties?: Readonly<Record<string, SchemaSpec>>;
+  readonly required?: readonly string[];
+  readonly deprecationMessage?: string;
+}
+interface PackageSchema {
+  readonly resources: Readonly<Record<string, { inputProperties?: Record<string, SchemaSpec>; requiredInputs?: string[]; deprecationMessage?: string }>>;
+  readonly types: Readonly<Record<string, SchemaSpec>>;
+}
+
+const SCHEMA_DIR = path.resolve(ROOT, "../shared/reference/provider-schemas");
+const readSchema = (file: string) => JSON.parse(gunzipSync(fs.readFileSync(path.join(SCHEMA_DIR, file))).toString("utf8")) as PackageSchema;
+const SCHEMAS: Readonly<Record<string, PackageSchema>> = {
+  auth0: readSchema("pulumi-auth0-3.49.0-schema.json.gz"),
+  random: readSchema("pulumi-random-4.21.1-schema.json.gz"),
+};
+
+/** Shown for secret inputs in the plan: their shape cannot be checked, only their presence. */
+const SECRET = "[secret]";
+
+interface Findings {
+  readonly problems: string[];
+  readonly deprecated: string[];
+}
+
+/** Checks one planned resource's inputs against its provider's schema. */
+function checkResource(resource: Pick<PlannedResource, "type" | "name" | "inputs">, findings: Findings): void {
+  const schema = SCHEMAS[resource.type.split(":")[0]!];
+  const spec = schema?.resources[resource.type];
+  if (schema === undefined || spec === undefined) {
+    findings.problems.push(`${resource.name}: ${resource.type} is not a resource of the provider's schema`);
+    return;
+  }
+  if (spec.deprecationMessage) findings.deprecated.push(`${resource.name}: ${resource.type} is deprecated`);
+  checkObject(schema, { properties: spec.inputProperties ?? {}, required: spec.requiredInputs ?? [] }, resource.inputs, resource.name, findings);
+}
+
+function checkObject(schema: PackageSchema, spec: SchemaSpec, value: unknown, at: string, findings: Findings): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    findings.problems.push(`${at}: expected an object, got ${JSON.stringify(value)}`);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const name of spec.required ?? []) {
+    if (record[name] === undefined) findings.problems.push(`${at}.${name}: required by the provider, missing`);
+  }
+  for (const [name, item] of Object.entries(record)) {
+    const property = spec.properties?.[name];
+    if (property === undefined) {
+      findings.problems.push(`${at}.${name}: not an input of the provider's schema`);
+      continue;
+    }
+    if (property.deprecationMessage) findings.deprecated.push(`${at}.${name}: ${asTheEngineShows(property.deprecationMessage)}`);
+    checkValue(schema, property, item, `${at}.${name}`, findings);
+  }
+}
+
+/** The schema marks up names per language; the engine's warning shows the Node.js one. */
+function asTheEngineShows(message: string): string {
+  return message.replace(/\s*<span[^>]*>(.*?)<\/span>/g, " $1").trim();
+}
+
+function checkValue(schema: PackageSchema, spec: SchemaSpec, value: unknown, at: string, findings: Findings): void {
+  if (value === SECRET || value === undefined) return;
+  if (spec.$ref !== undefined) {
+    if (spec.$ref === "pulumi.json#/Any") return;
+    const type = spec.$ref.startsWith("#/types/") ? schema.types[spec.$ref.slice("#/types/".length)] : undefined;
+    if (type === undefined) findings.problems.push(`${at}: the schema has no type ${spec.$ref}`);
+    else checkValue(schema, type, value, at, findings);
+    return;
+  }
+  const fail = (expected: string): void => void findings.problems.push(`${at}: expected ${expected}, got ${JSON.stringify(value)}`);
+  switch (spec.type) {
+    case "string":
+      if (typeof value !== "string") fail("a string");
+      return;
+    case "boolean":
+      if (typeof value !== "boolean") fail("true or false");
+      return;
+    case "integer":
+      if (!Number.isInteger(value)) fail("an integer");
+      return;
+    case "number":
+      if (typeof value !== "number") fail("a number");
+      return;
+    case "array":
+      if (!Array.isArray(value)) fail("a list");
+      else value.forEach((item, index) => spec.items && checkValue(schema, spec.items, item, `${at}[${index}]`, findings));
+      return;
+    case "object":
+      if (spec.properties !== undefined) return checkObject(schema, spec, value, at, findings);
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return fail("a map");
+      for (const [key, item] of Object.entries(value)) if (spec.additionalProperties) checkValue(schema, spec.additionalProperties, item, `${at}.${key}`, findings);
+      return;
+    default:
+      findings.problems.push(`${at}: the schema gives no type`);
+  }
+}
+
 const ENUMS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   "auth0:index/client:Client": {
     appType: ["native", "spa", "regular_web", "non_interactive", "resource_server"],
@@ -47,7 +161,6 @@ const ENUMS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
   },
   "auth0:index/guardian:Guardian": {
     policy: ["all-applications", "confidence-score", "never"],
-    "phone.provider": ["auth0", "twilio", "phone-message-hook"],
     "push.provider": ["guardian", "sns"],
   },
   "auth0:index/attackProtection:AttackProtection": {
@@ -60,37 +173,17 @@ const ENUMS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
   "auth0:index/customDomain:CustomDomain": { type: ["auth0_managed_certs", "self_managed_certs"] },
 };
 
-/** Inputs the provider requires, per type (a missing one fails `pulumi preview`). */
-const REQUIRED: Readonly<Record<string, readonly string[]>> = {
-  "auth0:index/client:Client": ["name"],
-  "auth0:index/clientGrant:ClientGrant": ["clientId", "audience", "scopes"],
-  "auth0:index/resourceServer:ResourceServer": ["identifier"],
-  "auth0:index/resourceServerScopes:ResourceServerScopes": ["resourceServerIdentifier", "scopes"],
-  "auth0:index/connection:Connection": ["name", "strategy"],
-  "auth0:index/connectionClients:ConnectionClients": ["connectionId", "enabledClients"],
-  "auth0:index/organization:Organization": ["name"],
-  "auth0:index/organizationConnections:OrganizationConnections": ["organizationId", "enabledConnections"],
-  "auth0:index/action:Action": ["name", "code", "supportedTriggers.id", "supportedTriggers.version"],
-  "auth0:index/triggerActions:TriggerActions": ["trigger", "actions"],
-  "auth0:index/logStream:LogStream": ["name", "type", "sink"],
-  "auth0:index/guardian:Guardian": ["policy"],
-  "auth0:index/customDomain:CustomDomain": ["domain", "type"],
-};
-
-const ROOT = path.resolve(__dirname, "../..");
-const STACK_FILES = [
-  ...fs.readdirSync(ROOT).filter((f) => /^Pulumi\.[^.]+\.yaml$/.test(f)),
-  ...fs.readdirSync(path.join(ROOT, "examples/orcheo")).filter((f) => /^Pulumi\.[^.]+\.yaml$/.test(f)).map((f) => `examples/orcheo/${f}`),
-].sort();
-
 let resources: PlannedResource[] = [];
 
 beforeAll(async () => {
-  for (const file of STACK_FILES) {
-    const stack = path.basename(file).replace(/^Pulumi\.|\.yaml$/g, "");
-    resources = resources.concat((await runPlan({ projectDir: ROOT, stack, configFile: path.join(ROOT, file) })).resources);
-  }
-}, 60_000);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-schema-"));
+  const runs = await planMany(STACK_FILES.map((file, i) => ["--config", path.join(ROOT, file), "--json", "--out", path.join(scratch, String(i))]));
+  fs.rmSync(scratch, { recursive: true, force: true });
+  runs.forEach((run, i) => {
+    if (run.status !== 0) throw new Error(`the plan of ${STACK_FILES[i]} failed: ${run.stderr}`);
+    resources = resources.concat((JSON.parse(run.stdout) as { resources: PlannedResource[] }).resources);
+  });
+}, 120_000);
 
 /** Values at a dotted path; `name[]` spreads a list. */
 function valuesAt(value: unknown, dotted: string): unknown[] {
@@ -102,13 +195,44 @@ function valuesAt(value: unknown, dotted: string): unknown[] {
   return rest.length === 0 ? children.filter((v) => v !== undefined) : children.flatMap((c) => valuesAt(c, rest.join(".")));
 }
 
-describe("every stack's inputs pass the Auth0 provider's schema", () => {
-  it("plans every stack file and checks a good share of resources", () => {
+/** The providers' resources; auth0kit's own components have no provider schema. */
+const custom = () => resources.filter((r) => !r.type.startsWith("auth0kit:"));
+
+describe("every stack's inputs against the real provider's schema", () => {
+  it("plans every stack file and checks every provider resource of each", () => {
     expect(STACK_FILES.length).toBeGreaterThanOrEqual(7);
-    expect(resources.filter((r) => r.custom && r.type.startsWith("auth0:")).length).toBeGreaterThan(100);
+    expect(custom().filter((r) => r.type.startsWith("auth0:")).length).toBeGreaterThan(100);
   });
 
-  it("uses only the enum values the provider accepts", () => {
+  it("sends only inputs the provider's schema has, of the schema's types, with every required one", () => {
+    const findings: Findings = { problems: [], deprecated: [] };
+    for (const resource of custom()) checkResource(resource, findings);
+    expect(findings.problems).toEqual([]);
+  });
+
+  it("uses no deprecated property, so a preview prints no deprecation warning", () => {
+    const findings: Findings = { problems: [], deprecated: [] };
+    for (const resource of custom()) checkResource(resource, findings);
+    expect(findings.deprecated).toEqual([]);
+  });
+
+  it("finds what the real engine refused or warned about: an unknown input, a wrong type, a missing required input, a deprecated property", () => {
+    const findings: Findings = { problems: [], deprecated: [] };
+    checkResource({ type: "auth0:index/client:Client", name: "app", inputs: { name: "App", callbacks: "https://x", appTypo: "spa", refreshToken: { rotationType: "rotating" } } }, findings);
+    checkResource({ type: "auth0:index/guardian:Guardian", name: "mfa", inputs: { policy: "never", phone: { enabled: true, provider: "auth0", messageTypes: ["sms"] } } }, findings);
+    checkResource({ type: "auth0:index/nothing:Nothing", name: "x", inputs: {} }, findings);
+    expect(findings.problems).toEqual([
+      'app.callbacks: expected a list, got "https://x"',
+      "app.appTypo: not an input of the provider's schema",
+      "app.refreshToken.expirationType: required by the provider, missing",
+      "x: auth0:index/nothing:Nothing is not a resource of the provider's schema",
+    ]);
+    expect(findings.deprecated).toEqual([
+      "mfa.phone.provider: This field is deprecated in favor of the Unified Phone Experience. Use `auth0.PhoneProvider` resource instead. See the migration guide: https://auth0.com/docs/customize/phone-messages/unified-phone/migrate-to-unified-phone-experience-with-terraform.",
+    ]);
+  });
+
+  it("uses only the enum values the provider's validators accept", () => {
     const rejected: string[] = [];
     const checked = new Set<string>();
     for (const resource of resources) {
@@ -122,16 +246,6 @@ describe("every stack's inputs pass the Auth0 provider's schema", () => {
     expect(rejected).toEqual([]);
     // Most of the table is exercised by some stack (the rest guards future stacks).
     expect(checked.size).toBeGreaterThanOrEqual(25);
-  });
-
-  it("sets every input the provider requires", () => {
-    const missing: string[] = [];
-    for (const resource of resources) {
-      for (const field of REQUIRED[resource.type] ?? []) {
-        if (valuesAt(resource.inputs, field).length === 0) missing.push(`${resource.name}.${field}`);
-      }
-    }
-    expect(missing).toEqual([]);
   });
 
   it("sends a rotating refresh token only as an expiring one, and https webhook endpoints only", () => {
