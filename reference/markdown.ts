@@ -48,9 +48,39 @@ interface Table {
 function section(key: string, node: JsonSchema, required: boolean): string {
   const lines = [begin(key), summary(key, node, required)];
   if (typeof node.description === "string") lines.push("", node.description);
-  for (const table of tablesOf(node)) lines.push("", table.title, "", ...renderTable(table.rows));
+  for (const table of tablesOf(node)) {
+    lines.push("", table.title, "", ...renderTable(table.rows));
+    for (const row of table.rows) {
+      const forms = formsOf(row.node);
+      if (forms !== undefined) lines.push("", `Values of \`${row.path}\` are one of:`, "", ...renderForms(forms));
+    }
+  }
   lines.push(END);
   return lines.join("\n");
+}
+
+/** The written forms of a value that may be one of several objects (a reference, a secret's source), when it has them. */
+function formsOf(node: JsonSchema): JsonSchema[] | undefined {
+  let value = node;
+  for (let inner = itemsOf(value) ?? mapValue(value); inner !== undefined && objectPart(inner) === undefined; inner = itemsOf(value) ?? mapValue(value)) {
+    value = inner;
+  }
+  const flatten = (options: JsonSchema[]): JsonSchema[] => options.flatMap((option) => (option.title === undefined && alternatives(option)) ? flatten(alternatives(option)!) : [option]);
+  const options = flatten(alternatives(value) ?? []);
+  return options.filter((option) => option.properties !== undefined && option.title === undefined).length >= 2 ? options : undefined;
+}
+
+function renderForms(forms: readonly JsonSchema[]): string[] {
+  return [
+    "| form | value |",
+    "| --- | --- |",
+    ...forms.map((form) => {
+      const fields = Object.values(propertiesOf(form)).map((field) => field.description).filter((text) => typeof text === "string");
+      const meaning = typeof form.description === "string" ? form.description : fields.join(" ");
+      const shape = form.properties !== undefined && form.title === undefined ? `\`${inlineShape(form)}\`` : typeText(form);
+      return `| ${cell(shape)} | ${cell(meaning)} |`;
+    }),
+  ];
 }
 
 function summary(key: string, node: JsonSchema, required: boolean): string {
@@ -84,9 +114,10 @@ function fieldTables(node: JsonSchema, where: string): Table[] {
     (name) => name !== discriminator && options.every((option) => JSON.stringify(propertiesOf(option)[name]) === JSON.stringify(propertiesOf(options[0]!)[name])),
   );
   const values = options.map((option) => propertiesOf(option)[discriminator]!.const);
+  const descriptions = options.map((option) => propertiesOf(option)[discriminator]!.description).filter((text) => typeof text === "string");
   const discriminatorRow: Row = {
     path: discriminator,
-    node: { ...propertiesOf(options[0]!)[discriminator]!, const: undefined, enum: values },
+    node: { ...propertiesOf(options[0]!)[discriminator]!, const: undefined, enum: values, description: descriptions.join(" ") },
     required: true,
   };
   const common: Row[] = [discriminatorRow];

@@ -30,7 +30,7 @@ const PROVIDER_KEYS: Record<string, z.ZodType> = {
     .string()
     .regex(new RegExp(`^(?:${DOMAIN_PATTERN.source.slice(1, -1)}|${EMULATOR_DOMAIN.source.slice(1, -1)})$`))
     .describe(
-      "The tenant's canonical domain, e.g. alphaswarm-dev.us.auth0.com (or AUTH0_DOMAIN). Required except in local stacks. The issuer is https://<domain>/ unless the custom domain is used for it; the Management API audience is always https://<domain>/api/v2/. Outside prod it may be the local emulator's 127.0.0.1:<port>.",
+      "The tenant's canonical domain, e.g. alphaswarm-dev.us.auth0.com (or AUTH0_DOMAIN). Required except in local stacks. The issuer is https://<domain>/ and the JWKS URL https://<domain>/.well-known/jwks.json unless the custom domain is used for the issuer; the Management API audience is always https://<domain>/api/v2/. Outside prod it may be the local emulator's 127.0.0.1:<port> or localhost:<port>.",
     ),
   "auth0:clientId": z
     .string()

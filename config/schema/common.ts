@@ -96,9 +96,15 @@ export const SECRET_KEY_PATTERN = /^[a-z][A-Za-z0-9]*$/;
  */
 export const secretRef = z.strictObject(
   {
-    secret: z.string().regex(SECRET_KEY_PATTERN, { message: "secret keys are camelCase names such as googleClientSecret" }),
+    secret: z
+      .string()
+      .regex(SECRET_KEY_PATTERN, { message: "secret keys are camelCase names such as googleClientSecret" })
+      .describe("The secret config key, without its auth0kit: namespace, e.g. googleClientSecret."),
   },
   { error: "must reference a secret config key, e.g. { secret: googleClientSecret }, never hold the value itself; store the value with: pulumi config set --secret auth0kit:<key> <value>" },
-).meta({ title: "secret reference" });
+).meta({
+  title: "secret reference",
+  description: "{ secret: <key> }: the value of the secret config key auth0kit:<key>, set with pulumi config set --secret auth0kit:<key> <value>.",
+});
 
 export type SecretRef = z.output<typeof secretRef>;

@@ -5,7 +5,7 @@ import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { duration } from "../../config/schema/common";
-import { jsonSchemaOf, SCHEMA_FILE } from "../../reference/stackSchema";
+import { type JsonSchema, jsonSchemaOf, SCHEMA_FILE } from "../../reference/stackSchema";
 import { ROOT } from "../stackFiles";
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, SCHEMA_FILE), "utf8")) as object;
@@ -182,5 +182,29 @@ describe("jsonSchemaOf", () => {
   it("keeps a default that zod leaves out of a transformed value when the default is also valid input", () => {
     const seconds = z.union([z.number(), z.string()]).transform(Number);
     expect(jsonSchemaOf(z.strictObject({ a: seconds.default(60) }))).toMatchObject({ properties: { a: { default: 60 } } });
+  });
+});
+
+/** Config paths of fields without a description: every field has one, except a constant whose object says what it is. */
+function undescribed(node: JsonSchema, path: string): string[] {
+  const found: string[] = [];
+  for (const [name, field] of Object.entries((node.properties as Record<string, JsonSchema> | undefined) ?? {})) {
+    const fieldPath = path === "" ? name : `${path}.${name}`;
+    if (typeof field.description !== "string" && !(field.const !== undefined && typeof node.description === "string")) found.push(fieldPath);
+    found.push(...undescribed(field, fieldPath));
+  }
+  for (const option of [...((node.anyOf as JsonSchema[] | undefined) ?? []), ...((node.oneOf as JsonSchema[] | undefined) ?? [])]) found.push(...undescribed(option, path));
+  if (typeof node.items === "object") found.push(...undescribed(node.items as JsonSchema, `${path}[]`));
+  if (typeof node.additionalProperties === "object") found.push(...undescribed(node.additionalProperties as JsonSchema, `${path}.<key>`));
+  return found;
+}
+
+describe("descriptions", () => {
+  it("describe every key and field, for the editor's hover and the reference (add one with .describe() beside a new field)", () => {
+    expect(undescribed((schema as { properties: { config: JsonSchema } }).properties.config, "")).toEqual([]);
+  });
+
+  it("finds a field without one", () => {
+    expect(undescribed(jsonSchemaOf(z.strictObject({ a: z.strictObject({ b: z.string() }).describe("A.") })), "")).toEqual(["a.b"]);
   });
 });
