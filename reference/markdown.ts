@@ -9,8 +9,8 @@ const END = "<!-- end generated -->";
 
 const HEADER = `# Configuration reference
 
-<!-- The tables between "generated" markers are rendered by npm run schema from the zod schemas in
-config/schema/ (edit the descriptions there); the prose outside them is written by hand. -->
+<!-- The sections between "generated" markers are rendered by npm run schema from the zod schemas
+in config/schema/ (edit the descriptions there); the prose outside them is written by hand. -->
 `;
 
 /**
@@ -61,11 +61,15 @@ function section(key: string, node: JsonSchema, required: boolean): string {
 
 /** The written forms of a value that may be one of several objects (a reference, a secret's source), when it has them. */
 function formsOf(node: JsonSchema): JsonSchema[] | undefined {
+  // Through lists and maps of plain values (an env file's `vars`, an Action's `secrets`) to the value itself.
   let value = node;
-  for (let inner = itemsOf(value) ?? mapValue(value); inner !== undefined && objectPart(inner) === undefined; inner = itemsOf(value) ?? mapValue(value)) {
+  let inner = itemsOf(value) ?? mapValue(value);
+  while (inner !== undefined && objectPart(inner) === undefined) {
     value = inner;
+    inner = itemsOf(value) ?? mapValue(value);
   }
-  const flatten = (options: JsonSchema[]): JsonSchema[] => options.flatMap((option) => (option.title === undefined && alternatives(option)) ? flatten(alternatives(option)!) : [option]);
+  const flatten = (options: JsonSchema[]): JsonSchema[] =>
+    options.flatMap((option) => (option.title === undefined && alternatives(option) !== undefined ? flatten(alternatives(option)!) : [option]));
   const options = flatten(alternatives(value) ?? []);
   return options.filter((option) => option.properties !== undefined && option.title === undefined).length >= 2 ? options : undefined;
 }
@@ -237,8 +241,6 @@ function defaultText(node: JsonSchema, required: boolean): string {
   return required ? "required" : "—";
 }
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-
 function constraints(node: JsonSchema): string {
   if (typeof node.title === "string") return "";
   const parts: string[] = [];
@@ -250,7 +252,7 @@ function constraints(node: JsonSchema): string {
   if (node.minProperties === 1 && node.maxProperties === 1) parts.push("exactly one entry");
   if (typeof node.minimum === "number") parts.push(`≥ ${node.minimum}`);
   if (typeof node.exclusiveMinimum === "number") parts.push(`> ${node.exclusiveMinimum}`);
-  if (typeof node.maximum === "number" && node.maximum !== MAX_SAFE) parts.push(`≤ ${node.maximum}`);
+  if (typeof node.maximum === "number") parts.push(`≤ ${node.maximum}`);
   const items = itemsOf(node);
   if (items !== undefined && items.properties === undefined && alternatives(items) === undefined) {
     const each = constraints(items);
