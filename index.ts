@@ -46,6 +46,7 @@ async function run(): Promise<ProgramResult> {
       ),
       connections: mapValues(tenant.connections, (connection) => ({ id: connection.id, name: connection.name })),
       organizations: mapValues(tenant.organizations, (organization) => ({ id: organization.id, name: organization.name })),
+      roles: mapValues(tenant.roles, (role) => ({ id: role.id, name: role.name })),
       // The webhook bearer secrets are secret outputs, for the receiving backend's env.
       logStreams: mapValues(tenant.logStreams, (stream) =>
         stream.bearerSecret === undefined ? { type: stream.type } : { type: stream.type, bearerSecret: stream.bearerSecret },

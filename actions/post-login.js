@@ -1,8 +1,12 @@
 /**
  * alphaswarm-post-login — Login trigger (post-login v3), first in the login flow.
  *
- * 1. Step-up: when the application asks for the multi-factor PAPE policy in `acr_values`, MFA
- *    is required for this login and the browser may not be remembered.
+ * 1. MFA: when the application asks for the multi-factor PAPE policy in `acr_values` (step-up), MFA
+ *    is required for this login and the browser may not be remembered. For a login through an
+ *    organization (a B2B user), ORGANIZATION_MFA requires a factor on every login: "otp" asks for
+ *    the authenticator-app code (Auth0's google-authenticator provider), so SMS, the consumer
+ *    fallback, never stands in for it; "any" takes any enrolled factor. Guardian's factors are
+ *    tenant-wide, so this is the one place a factor can be required of one audience only.
  * 2. Claims: namespaced custom claims on the ID and access tokens — `org_id` / `org_name` when
  *    the login is organization-scoped, and `roles` when Auth0 supplies them.
  * 3. Just-in-time upsert of the user in the backend (POST <BACKEND_URL>/_internal/auth0/sync),
@@ -25,6 +29,7 @@
  *   FAIL_CLOSED        "true": a backend failure denies the login; "false": it is logged and the
  *                      login continues. Anything else (or unset) counts as "true".
  *   BACKEND_TIMEOUT_MS optional, per backend request; defaults to 5000, never past the budget
+ *   ORGANIZATION_MFA   optional: "otp", "any" or "off" (the default); anything else counts as "otp"
  */
 
 const ACTION_NAME = "alphaswarm-post-login";
@@ -36,9 +41,8 @@ exports.onExecutePostLogin = async (event, api) => {
   const deadline = Date.now() + ACTION_BUDGET_MS;
   const secrets = objectOr(event.secrets);
   const transaction = objectOr(event.transaction);
-  if (requestedAcrValues(transaction.acr_values).includes(MFA_POLICY)) {
-    api.multifactor.enable("any", { allowRememberBrowser: false });
-  }
+  const provider = mfaProvider(secrets.ORGANIZATION_MFA, event.organization, transaction);
+  if (provider !== undefined) api.multifactor.enable(provider, { allowRememberBrowser: false });
 
   const namespace = claimsNamespace(secrets.CLAIMS_NAMESPACE);
   if (namespace === undefined) {
@@ -62,6 +66,21 @@ exports.onExecutePostLogin = async (event, api) => {
     return onFailure(secrets, api, error);
   }
 };
+
+/**
+ * The MFA provider this login must pass, or undefined. An organization login under "otp" gets the
+ * OTP provider even when step-up asks for any factor: OTP satisfies both. A refresh-token
+ * exchange is not a login and Auth0 cannot challenge it, so it gets none; a token exchange is a
+ * machine acting for a user who already signed in (Auth0 refuses MFA there when an actor is set),
+ * so only an explicit step-up applies to it.
+ */
+function mfaProvider(setting, organization, transaction) {
+  if (transaction.protocol === "oauth2-refresh-token") return undefined;
+  const mode = setting === undefined || setting === "off" ? "off" : setting === "any" ? "any" : "otp";
+  const interactive = transaction.protocol !== "oauth2-token-exchange";
+  if (interactive && mode !== "off" && textOr(objectOr(organization).id) !== undefined) return mode === "otp" ? "google-authenticator" : "any";
+  return requestedAcrValues(transaction.acr_values).includes(MFA_POLICY) ? "any" : undefined;
+}
 
 /**
  * The ACR values the application asked for. Auth0 documents an array; the OIDC wire format, a

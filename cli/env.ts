@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { Io } from "./io";
 import { changedVariables } from "../env/check";
-import { writeEnvPair } from "../env/write";
+import { OutsideWorkspaceError, writeEnvPairInside } from "../env/write";
 
 const USAGE = "usage: npm run env -- --stack <name> [--outputs <file>|-] [--dir <dir>] [--check]";
 const PROJECT_DIR = path.resolve(__dirname, "..");
@@ -21,6 +21,8 @@ const PROJECT_DIR = path.resolve(__dirname, "..");
 interface EnvFileOutput {
   readonly kind: string;
   readonly path: string;
+  /** `auth0kit:workspaceRoot`; outputs of a `pulumi up` from before it existed have none (the project directory). */
+  readonly workspaceRoot?: string;
   readonly content: string;
   readonly example: string;
 }
@@ -56,7 +58,7 @@ export function envCommand(argv: readonly string[], io: Io = process): number {
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     io.stderr.write(`${(error as Error).message}${usage ? `\n${USAGE}` : ""}\n`);
-    return usage ? 2 : 1;
+    return usage || error instanceof OutsideWorkspaceError ? 2 : 1;
   }
 }
 
@@ -73,7 +75,7 @@ function run(argv: readonly string[], io: Io): number {
   for (const [key, file] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const target = path.resolve(dir, file.path);
     if (!args.check) {
-      writeEnvPair(target, file.content, file.example);
+      writeEnvPairInside(path.resolve(dir, file.workspaceRoot ?? "."), target, file.content, file.example);
       io.stdout.write(`wrote ${file.path} (${key}, ${file.kind}) and its example\n`);
       continue;
     }

@@ -4,15 +4,20 @@ import { issuerDomain, type TenantSpec } from "../config/spec";
 import { TenantActions } from "./actions";
 import { Api } from "./api";
 import { Application } from "./application";
-import { Connection } from "./connection";
-import { Organization } from "./organization";
+import { type Connection, declareConnection } from "./connection";
+import { declareOrganization, type Organization } from "./organization";
+import { Email } from "./email";
+import { LoginExperience } from "./loginExperience";
 import { resolveValue } from "./references";
+import { Role } from "./roles";
 import { AttackProtection } from "./attackProtection";
 import { CustomDomain } from "./customDomain";
 import { LogStream } from "./logStream";
 import { Mfa } from "./mfa";
 import type { SecretValues } from "./secrets";
 import { TenantSettings } from "./tenantSettings";
+
+const TENANT_TYPE = "auth0kit:tenant:Auth0Tenant";
 
 export interface Auth0TenantArgs {
   /** The validated description of the tenant. */
@@ -42,15 +47,18 @@ export class Auth0Tenant extends pulumi.ComponentResource {
   readonly applications: Readonly<Record<string, Application>>;
   readonly connections: Readonly<Record<string, Connection>>;
   readonly organizations: Readonly<Record<string, Organization>>;
+  readonly roles: Readonly<Record<string, Role>>;
   readonly logStreams: Readonly<Record<string, LogStream>>;
   readonly mfa?: Mfa;
+  readonly email?: Email;
+  readonly login?: LoginExperience;
   readonly attackProtection?: AttackProtection;
   readonly customDomain?: CustomDomain;
   /** Set when the stack declares Actions. */
   readonly actions?: TenantActions;
 
   constructor(name: string, args: Auth0TenantArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("auth0kit:tenant:Auth0Tenant", name, {}, opts);
+    super(TENANT_TYPE, name, {}, opts);
     const { spec } = args;
     this.domain = spec.domain;
     const custom = spec.tenant.customDomain;
@@ -82,17 +90,26 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     }
     this.applications = applications;
 
+    const roles: Record<string, Role> = {};
+    for (const [key, role] of Object.entries(spec.roles)) {
+      roles[key] = new Role(`${name}-role-${key}`, { role, apis }, { parent: this });
+    }
+    this.roles = roles;
+
     const clientIds = Object.fromEntries(Object.entries(applications).map(([key, app]) => [key, app.clientId]));
+    // Connections and organizations grow with the customers of a B2B tenant; their resources sit
+    // directly under the tenant (no component each), which a large tenant's deploy time pays for.
+    const placement = { parent: this, parentTypes: opts?.parent === undefined ? TENANT_TYPE : undefined };
     const connections: Record<string, Connection> = {};
     for (const [key, connection] of Object.entries(spec.connections)) {
-      connections[key] = new Connection(`${name}-connection-${key}`, { connection, clientIds, secrets: args.secrets, protect }, { parent: this });
+      connections[key] = declareConnection(`${name}-connection-${key}`, { connection, clientIds, secrets: args.secrets, protect }, placement);
     }
     this.connections = connections;
 
     const connectionIds = Object.fromEntries(Object.entries(connections).map(([key, connection]) => [key, connection.id]));
     const organizations: Record<string, Organization> = {};
     for (const [key, organization] of Object.entries(spec.organizations)) {
-      organizations[key] = new Organization(`${name}-org-${key}`, { organization, connectionIds, protect }, { parent: this });
+      organizations[key] = declareOrganization(`${name}-org-${key}`, { organization, connectionIds, protect }, placement);
     }
     this.organizations = organizations;
     const logStreams: Record<string, LogStream> = {};
@@ -102,6 +119,12 @@ export class Auth0Tenant extends pulumi.ComponentResource {
     this.logStreams = logStreams;
     if (spec.mfa !== undefined) {
       this.mfa = new Mfa(`${name}-mfa`, { mfa: spec.mfa, secrets: args.secrets, tenant: settings.tenant }, { parent: this });
+    }
+    if (spec.email !== undefined) {
+      this.email = new Email(`${name}-email`, { email: spec.email, secrets: args.secrets }, { parent: this });
+    }
+    if (spec.login !== undefined) {
+      this.login = new LoginExperience(`${name}-login`, { login: spec.login, mfa: this.mfa?.guardian }, { parent: this });
     }
     if (spec.attackProtection !== undefined) {
       this.attackProtection = new AttackProtection(`${name}-attack-protection`, { protection: spec.attackProtection }, { parent: this });

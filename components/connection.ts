@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_SAML_GROUPS_ATTRIBUTE, type DatabaseConnectionConfig, type EnterpriseConnectionConfig, type SocialConnectionConfig } from "../config/schema/connections";
 import type { SecretRef } from "../config/schema/common";
 import type { ConnectionSpec } from "../config/spec";
+import { formerParent, type Placement } from "./formerParent";
 import type { SecretValues } from "./secrets";
 import { sortedUnique } from "./sorted";
 
@@ -17,47 +18,48 @@ export interface ConnectionArgs {
 }
 
 /**
- * The component's type token by kind: the tokens of the three classes this one replaced. A type
- * token is part of the URN of the component and of every resource under it, so keeping them
- * keeps every existing stack's URNs (no replacement, no alias) and the import files of
- * docs/migration.md valid.
+ * The component type each kind of connection had until large B2B tenants (docs/scale.md): a
+ * component per customer connection cost a registration, and a captured stack, for no resource
+ * of its own. The connection's resources keep aliases to their URNs under it.
  */
-export const CONNECTION_TYPES = {
+export const FORMER_CONNECTION_TYPES = {
   database: "auth0kit:connection:DatabaseConnection",
   social: "auth0kit:connection:SocialConnection",
   enterprise: "auth0kit:connection:EnterpriseConnection",
 } as const satisfies Record<ConnectionSpec["kind"], string>;
 
-/**
- * An Auth0 connection of any kind and the applications it is enabled for, owned by one
- * ConnectionClients (never mixed with singular ConnectionClient resources), sorted by application
- * key. Deleting a database connection deletes its users, so Pulumi never deletes one
- * (`retainOnDelete`): removing it from the stack only stops managing it.
- */
-export class Connection extends pulumi.ComponentResource {
+/** A declared connection: what the tenant's outputs, organizations and env files read. */
+export interface Connection {
   readonly id: pulumi.Output<string>;
   readonly name: pulumi.Output<string>;
   readonly connection: auth0.Connection;
   /** The one resource that owns the set of applications the connection is enabled for. */
   readonly clients: auth0.ConnectionClients;
+}
 
-  constructor(name: string, args: ConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(CONNECTION_TYPES[args.connection.kind], name, {}, opts);
-    const { connection } = args;
-    this.connection = new auth0.Connection(`${name}-connection`, connectionInputs(connection, args.secrets ?? {}), {
-      parent: this,
-      protect: args.protect ?? false,
-      ...(connection.kind === "database" && { retainOnDelete: true }),
-    });
-    this.clients = new auth0.ConnectionClients(
-      `${name}-clients`,
-      { connectionId: this.connection.id, enabledClients: sortedUnique(connection.applications).map((key) => args.clientIds[key]!) },
-      { parent: this },
-    );
-    this.id = this.connection.id;
-    this.name = this.connection.name;
-    this.registerOutputs({ id: this.id, name: this.name });
-  }
+/**
+ * An Auth0 connection of any kind and the applications it is enabled for, owned by one
+ * ConnectionClients (never mixed with singular ConnectionClient resources), sorted by application
+ * key; both children of the placement's parent (the tenant), named `<name>-connection` and `<name>-clients`.
+ * Deleting a database connection deletes its users, so Pulumi never deletes one
+ * (`retainOnDelete`): removing it from the stack only stops managing it.
+ */
+export function declareConnection(name: string, args: ConnectionArgs, placement: Placement): Connection {
+  const { connection: spec } = args;
+  const formerly = formerParent(name, FORMER_CONNECTION_TYPES[spec.kind], placement);
+  const { parent } = placement;
+  const connection = new auth0.Connection(`${name}-connection`, connectionInputs(spec, args.secrets ?? {}), {
+    parent,
+    protect: args.protect ?? false,
+    aliases: [formerly("auth0:index/connection:Connection", `${name}-connection`)],
+    ...(spec.kind === "database" && { retainOnDelete: true }),
+  });
+  const clients = new auth0.ConnectionClients(
+    `${name}-clients`,
+    { connectionId: connection.id, enabledClients: sortedUnique(spec.applications).map((key) => args.clientIds[key]!) },
+    { parent, aliases: [formerly("auth0:index/connectionClients:ConnectionClients", `${name}-clients`)] },
+  );
+  return { id: connection.id, name: connection.name, connection, clients };
 }
 
 function connectionInputs(connection: ConnectionSpec, secrets: SecretValues): auth0.ConnectionArgs {
@@ -106,7 +108,8 @@ export function socialOptions(social: SocialConnectionConfig, secrets: SecretVal
 const OIDC_SCOPES = ["email", "openid", "profile"];
 
 /**
- * An enterprise connection's options (SAML, OpenID Connect, Entra ID, Okta Workforce); its email
+ * An enterprise connection's options (SAML, OpenID Connect, Entra ID, Okta Workforce, ADFS,
+ * PingFederate, Google Workspace); its email
  * domains for home-realm discovery are added beside them. With `syncGroups`, the IdP's group
  * claims reach the user profile where the group-sync Action reads them: Entra ID through the
  * `ext_groups` extended attribute, OpenID Connect by binding every claim (`bind_all`), Okta
@@ -145,6 +148,26 @@ export function enterpriseOptions(enterprise: EnterpriseConnectionConfig, secret
         useWsfed: false,
         scopes: sortedUnique(groups ? ["basic_profile", "ext_groups", "ext_profile"] : ["basic_profile", "ext_profile"]),
         apiEnableUsers: groups,
+      };
+    case "adfs":
+      // ADFS sends group memberships as the http://schemas.xmlsoap.org/claims/Group claim, which
+      // Auth0 keeps on the profile as is: the group-sync Action reads it there.
+      return { adfsServer: enterprise.metadataUrl, fedMetadataXml: enterprise.metadataXml };
+    case "pingfederate":
+      return {
+        pingFederateBaseUrl: enterprise.serverUrl,
+        signingCert: enterprise.signingCert,
+        fieldsMap: groups ? JSON.stringify({ groups: enterprise.groupsAttribute ?? DEFAULT_SAML_GROUPS_ATTRIBUTE }) : undefined,
+      };
+    case "google-apps":
+      return {
+        domain: enterprise.domain,
+        tenantDomain: enterprise.domain,
+        clientId: enterprise.clientId,
+        clientSecret,
+        // Groups come from Google's Directory API, which needs the Users API enabled.
+        apiEnableUsers: groups,
+        scopes: sortedUnique(groups ? ["email", "ext_groups", "profile"] : ["email", "profile"]),
       };
     case "okta":
       return {

@@ -13,6 +13,7 @@ export interface TenantOutputs {
   readonly apis: Readonly<Record<string, { readonly identifier: pulumi.Output<string> }>>;
   readonly applications: Readonly<Record<string, { readonly clientId: pulumi.Output<string>; readonly clientSecret?: pulumi.Output<string> }>>;
   readonly organizations: Readonly<Record<string, { readonly id: pulumi.Output<string> }>>;
+  readonly roles: Readonly<Record<string, { readonly id: pulumi.Output<string> }>>;
   readonly logStreams: Readonly<Record<string, { readonly bearerSecret?: pulumi.Output<string> }>>;
 }
 
@@ -47,6 +48,8 @@ export function resolveValue(spec: TenantSpec, value: ValueSource, sources: Valu
       return pulumi.output(spec.tenant.customDomain!.domain);
     case "organizationId":
       return tenant.organizations[value.organization]!.id;
+    case "roleId":
+      return tenant.roles[value.role]!.id;
     case "logStreamSecret":
       return pulumi.secret(tenant.logStreams[value.logStream]!.bearerSecret!);
     case "jwksUrl":

@@ -1,5 +1,6 @@
-import { type ConfigIssue, configPath } from "./issues";
+import { type ConfigIssue, configPath, echo } from "./issues";
 import { socialCredentialsInProduction } from "./rules/connections";
+import { emailProviderConfigured } from "./rules/email";
 import { productionUrls } from "./rules/urls";
 import type { Override } from "./schema/overrides";
 import { isProductionLike, type TenantSpec } from "./spec";
@@ -88,6 +89,7 @@ export const GUARDRAILS: readonly Guardrail[] = [
   { name: "log-stream-configured", check: logStreamConfigured },
   { name: "no-all-permissions-grant", check: noAllPermissionsGrant },
   { name: "social-credentials", check: socialCredentialsInProduction },
+  { name: "email-provider-configured", check: emailProviderConfigured },
 ];
 
 export interface GuardrailResult {
@@ -104,8 +106,16 @@ function covers(override: Override, path: string): boolean {
 /**
  * Runs every guardrail; a finding covered by an override (same rule, same path or a prefix) is
  * not an error. An override that covers nothing is an error: stale exceptions must not linger.
+ * But an override whose path has `unresolved` problems is not called stale: those are the root
+ * cause (a misspelt permission makes an all-permissions grant look partial), and removing the
+ * override would be the wrong fix; it is judged again once they are fixed.
  */
-export function checkGuardrails(spec: TenantSpec, overrides: readonly Override[], guardrails: readonly Guardrail[] = GUARDRAILS): GuardrailResult {
+export function checkGuardrails(
+  spec: TenantSpec,
+  overrides: readonly Override[],
+  guardrails: readonly Guardrail[] = GUARDRAILS,
+  unresolved: readonly ConfigIssue[] = [],
+): GuardrailResult {
   const issues: ConfigIssue[] = [];
   const used = new Set<number>();
   const names = guardrails.map((g) => g.name);
@@ -119,8 +129,8 @@ export function checkGuardrails(spec: TenantSpec, overrides: readonly Override[]
   overrides.forEach((override, index) => {
     const at = configPath("auth0kit:overrides", index);
     if (!names.includes(override.rule)) {
-      issues.push({ path: `${at}.rule`, message: `unknown guardrail "${override.rule}"; guardrails: ${names.join(", ")}` });
-    } else if (!used.has(index)) {
+      issues.push({ path: `${at}.rule`, message: `unknown guardrail ${echo(override.rule)}; guardrails: ${names.join(", ")}` });
+    } else if (!used.has(index) && !unresolved.some((issue) => covers(override, issue.path))) {
       issues.push({ path: at, message: `${override.rule} reports nothing at ${override.path} in ${spec.environment}; remove this override` });
     }
   });

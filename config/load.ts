@@ -1,21 +1,31 @@
 import type { z } from "zod";
 import { PROJECT_ROOT, projectFileReader, readActionSources, type SourceReader } from "./actionSources";
 import { DEFAULT_GRANT_TYPES } from "./defaults";
-import { type ConfigIssue, ConfigError } from "./issues";
+import { type ConfigIssue, ConfigError, echo } from "./issues";
+import { checkLocalStack } from "./localStack";
+import { checkRawValue, withoutFollowOns } from "./rawValues";
+import { closest } from "./suggest";
 import { checkGuardrails } from "./guardrails";
+import { locateInFiles, mergeOrganizationFiles, ORGANIZATION_FILES_KEY, type OrganizationFiles, readOrganizationFiles } from "./organizationFiles";
 import { checkRules } from "./rules";
 import { checkSecretRefs, collectSecretRefs } from "./secrets";
 import { ACTION_TRIGGERS, actionsSchema, type ActionSecretSource } from "./schema/actions";
 import { apisSchema } from "./schema/apis";
 import { applicationsSchema } from "./schema/applications";
-import { envFilesSchema } from "./schema/envFiles";
+import { envFilesSchema, workspaceRootSchema } from "./schema/envFiles";
 import { generatedSecretsSchema } from "./schema/generatedSecrets";
 import { connectionsSchema, SOCIAL_DEFAULT_SCOPES } from "./schema/connections";
+import { organizationFilesSchema } from "./schema/organizationFiles";
 import { organizationsSchema } from "./schema/organizations";
 import { attackProtectionSchema, resolveAttackProtection } from "./schema/attackProtection";
 import { logStreamsSchema } from "./schema/logStreams";
 import { mfaSchema } from "./schema/mfa";
+import { readEmailBodies } from "./emailBodies";
+import { type EmailTemplateName, emailSchema } from "./schema/email";
+import { loginSchema } from "./schema/login";
 import { overridesSchema } from "./schema/overrides";
+import { writtenDurations } from "./schema/common";
+import { rolesSchema } from "./schema/roles";
 import { environmentSchema, tenantSchema } from "./schema/tenant";
 import {
   type ActionSpec,
@@ -24,6 +34,8 @@ import {
   type ConnectionSpec,
   type EnvFileSpec,
   type EnvLine,
+  type EmailSpec,
+  type EmailTemplateSpec,
   type EnvValue,
   isProductionLike,
   type LogStreamSpec,
@@ -49,13 +61,18 @@ export const KEY_SCHEMAS = {
   applications: applicationsSchema,
   generatedSecrets: generatedSecretsSchema,
   envFiles: envFilesSchema,
+  workspaceRoot: workspaceRootSchema,
   connections: connectionsSchema,
   organizations: organizationsSchema,
   logStreams: logStreamsSchema,
   mfa: mfaSchema.optional(),
   attackProtection: attackProtectionSchema.optional(),
   actions: actionsSchema,
+  roles: rolesSchema,
+  email: emailSchema.optional(),
+  login: loginSchema.optional(),
   overrides: overridesSchema,
+  organizationFiles: organizationFilesSchema,
 } as const;
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
 
@@ -73,25 +90,48 @@ export function loadSpec(
   readSource: SourceReader = projectFileReader(PROJECT_ROOT),
 ): TenantSpec {
   const issues: ConfigIssue[] = [];
-  const { known, secretRefs } = readKnownKeys(config, issues);
+  const listing = config.values[ORGANIZATION_FILES_KEY];
+  const files = readOrganizationFiles(listing === undefined ? undefined : parseConfigValue(listing), readSource);
+  const { known: stackKeys, secretRefs, parsed } = readKnownKeys(config, issues, files.secretRefs);
+  issues.push(...files.issues);
+  const known = withOrganizationFiles(stackKeys, files, issues);
+  if (known.environment === "local") issues.push(...checkLocalStack(NAMESPACE, parsed));
   issues.push(...checkProviderSecrets(config));
   const domain = resolveDomain(config, env, known.environment, issues);
   const sources = readActionSources(`${NAMESPACE}:actions`, known.actions ?? {}, readSource);
   issues.push(...sources.issues);
+  const emailBodies = readEmailBodies(`${NAMESPACE}:email`, known.email, readSource);
+  issues.push(...emailBodies.issues);
   if (issues.length > 0 || known.environment === undefined) {
     throw new ConfigError(uniqueIssues(issues));
   }
-  const spec = normalize(known as Known, domain, secretRefs, sources.codes);
-  const guardrails = checkGuardrails(spec, known.overrides ?? []);
-  const ruleIssues = [...checkRules(spec), ...guardrails.issues];
+  const written = Object.assign({}, ...Object.entries(parsed).map(([name, value]) => writtenDurations(`${NAMESPACE}:${name}`, value)));
+  const spec = { ...normalize(known as Known, domain, secretRefs, sources.codes, emailBodies.bodies), writtenDurations: written };
+  const rules = checkRules(spec);
+  const guardrails = checkGuardrails(spec, known.overrides ?? [], undefined, rules);
+  // Problems of entries read from organization files are reported in those files.
+  const ruleIssues = [...rules, ...guardrails.issues].map((issue) => locateInFiles(issue, files.origins));
   if (ruleIssues.length > 0) throw new ConfigError(ruleIssues);
   return { ...spec, overrides: guardrails.inForce };
 }
 
-function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Partial<Known>; secretRefs: string[] } {
+function withOrganizationFiles(known: Partial<Known>, files: OrganizationFiles, issues: ConfigIssue[]): Partial<Known> {
+  if (known.organizations === undefined || known.connections === undefined) return known;
+  const { organizations, connections, issues: clashes } = mergeOrganizationFiles({ organizations: known.organizations, connections: known.connections }, files);
+  issues.push(...clashes);
+  return { ...known, organizations, connections };
+}
+
+/** `fileRefs`: the secret references of the organization files, which count as references too. */
+function readKnownKeys(
+  config: StackConfig,
+  issues: ConfigIssue[],
+  fileRefs: ReturnType<typeof collectSecretRefs> = [],
+): { known: Partial<Known>; secretRefs: string[]; parsed: Record<string, unknown> } {
   const known: Record<string, unknown> = {};
+  const parsed: Record<string, unknown> = {};
   const names = Object.keys(KEY_SCHEMAS);
-  const refs = [];
+  const refs = [...fileRefs];
   for (const [name, schema] of Object.entries(KEY_SCHEMAS)) {
     const fullKey = `${NAMESPACE}:${name}`;
     const text = config.values[fullKey];
@@ -100,19 +140,28 @@ function readKnownKeys(config: StackConfig, issues: ConfigIssue[]): { known: Par
       continue;
     }
     const value = text === undefined ? undefined : name === "environment" ? text : parseConfigValue(text);
+    parsed[name] = value;
     refs.push(...collectSecretRefs(fullKey, value));
+    const rootCauses = checkRawValue(fullKey, value);
     const result = (schema as z.ZodType).safeParse(value, { error: describeIssue });
-    if (result.success) known[name] = result.data;
-    else issues.push(...toConfigIssues(fullKey, result.error));
+    if (result.success && rootCauses.length === 0) known[name] = result.data;
+    issues.push(...rootCauses, ...(result.success ? [] : withoutFollowOns(rootCauses, toConfigIssues(fullKey, result.error))));
   }
   issues.push(...checkSecretRefs(NAMESPACE, refs, config.values, config.secretKeys, names));
   const referenced = new Set(refs.map((ref) => `${NAMESPACE}:${ref.key}`));
   for (const fullKey of Object.keys(config.values).sort()) {
     const [namespace, name] = splitKey(fullKey);
-    if (namespace !== NAMESPACE || name in KEY_SCHEMAS || referenced.has(fullKey) || config.secretKeys.has(fullKey)) continue;
-    issues.push({ path: fullKey, message: `unknown key; remove it or fix the spelling (known keys: ${names.map((n) => `${NAMESPACE}:${n}`).join(", ")})` });
+    if (namespace !== NAMESPACE || Object.hasOwn(KEY_SCHEMAS, name) || referenced.has(fullKey) || config.secretKeys.has(fullKey)) continue;
+    const match = closest(name, names);
+    issues.push({
+      path: fullKey,
+      message:
+        match === undefined
+          ? `unknown key; remove it or fix the spelling (known keys: ${names.map((n) => `${NAMESPACE}:${n}`).join(", ")})`
+          : `unknown key; did you mean "${NAMESPACE}:${match}"?`,
+    });
   }
-  return { known: known as Partial<Known>, secretRefs: [...new Set(refs.map((ref) => ref.key))].sort() };
+  return { known: known as Partial<Known>, secretRefs: [...new Set(refs.map((ref) => ref.key))].sort(), parsed };
 }
 
 /** Pulumi passes structured values as JSON text and plain strings as themselves. */
@@ -154,12 +203,12 @@ function resolveDomain(
   }
   if (EMULATOR_DOMAIN.test(domain)) {
     if (environment === "prod") {
-      issues.push({ path: "auth0:domain", message: `"${domain}" is a local emulator's address; a prod stack deploys to its Auth0 tenant, e.g. alphaswarm.us.auth0.com` });
+      issues.push({ path: "auth0:domain", message: `${echo(domain)} is a local emulator's address; a prod stack deploys to its Auth0 tenant, e.g. alphaswarm.us.auth0.com` });
     }
     return domain;
   }
   if (!DOMAIN_PATTERN.test(domain)) {
-    issues.push({ path: "auth0:domain", message: `"${domain}" is not a domain; write the host only, e.g. alphaswarm-dev.us.auth0.com` });
+    issues.push({ path: "auth0:domain", message: `${echo(domain)} is not a domain; write the host only, e.g. alphaswarm-dev.us.auth0.com` });
   }
   return domain;
 }
@@ -172,7 +221,13 @@ function uniqueIssues(issues: readonly ConfigIssue[]): ConfigIssue[] {
   });
 }
 
-function normalize(known: Known, domain: string, secretRefs: readonly string[], codes: Readonly<Record<string, string>>): TenantSpec {
+function normalize(
+  known: Known,
+  domain: string,
+  secretRefs: readonly string[],
+  codes: Readonly<Record<string, string>>,
+  emailBodies: Readonly<Record<string, string>>,
+): TenantSpec {
   const apis: Record<string, ApiSpec> = {};
   for (const key of Object.keys(known.apis).sort()) {
     const api = known.apis[key]!;
@@ -231,12 +286,26 @@ function normalize(known: Known, domain: string, secretRefs: readonly string[], 
     organizations,
     generatedSecrets: sortedByKey(known.generatedSecrets),
     envFiles: Object.fromEntries(Object.entries(sortedByKey(known.envFiles)).map(([key, file]) => [key, envFileSpec(key, file)])),
+    workspaceRoot: known.workspaceRoot,
     logStreams,
     mfa: known.mfa,
     attackProtection: resolveAttackProtection(known.attackProtection, isProductionLike(known.environment)),
     actions,
+    roles: Object.fromEntries(Object.entries(sortedByKey(known.roles)).map(([key, role]) => [key, { ...role, key, name: role.name ?? key }])),
+    email: known.email && emailSpec(known.email, emailBodies),
+    login: known.login,
     overrides: [],
   };
+}
+
+/** Each template with its sender resolved and its body's text beside the file it came from. */
+function emailSpec(email: Known["email"] & object, bodies: Readonly<Record<string, string>>): EmailSpec {
+  const templates: Record<string, EmailTemplateSpec> = {};
+  for (const name of Object.keys(email.templates).sort() as EmailTemplateName[]) {
+    const template = email.templates[name]!;
+    templates[name] = { ...template, name, from: template.from ?? email.from, bodyFile: template.body, body: bodies[name]! };
+  }
+  return { ...email, templates };
 }
 
 function sortedByKey<T>(record: Readonly<Record<string, T>>): Record<string, T> {

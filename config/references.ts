@@ -63,6 +63,7 @@ const TENANT_REFS: ReadonlySet<string> = new Set([
   "clientId",
   "clientSecret",
   "organizationId",
+  "roleId",
   "logStreamSecret",
 ]);
 

@@ -7,7 +7,10 @@ import type { ApplicationConfig, ApplicationType } from "./schema/applications";
 import type { GeneratedSecretConfig } from "./schema/generatedSecrets";
 import type { ConnectionConfig } from "./schema/connections";
 import type { OrganizationConfig } from "./schema/organizations";
+import type { EmailConfig, EmailTemplateConfig, EmailTemplateName } from "./schema/email";
+import type { LoginConfig } from "./schema/login";
 import type { Override } from "./schema/overrides";
+import type { RoleConfig } from "./schema/roles";
 import type { Environment, TenantConfig } from "./schema/tenant";
 
 /**
@@ -28,6 +31,8 @@ export interface TenantSpec {
   readonly applications: Readonly<Record<string, ApplicationSpec>>;
   readonly generatedSecrets: Readonly<Record<string, GeneratedSecretConfig>>;
   readonly envFiles: Readonly<Record<string, EnvFileSpec>>;
+  /** The directory every env file stays inside, relative to the project directory (`auth0kit:workspaceRoot`). */
+  readonly workspaceRoot: string;
   readonly connections: Readonly<Record<string, ConnectionSpec>>;
   readonly organizations: Readonly<Record<string, OrganizationSpec>>;
   readonly logStreams: Readonly<Record<string, LogStreamSpec>>;
@@ -36,8 +41,16 @@ export interface TenantSpec {
   /** Undefined when the stack manages no attack protection (dev without the key). */
   readonly attackProtection?: AttackProtectionSpec;
   readonly actions: Readonly<Record<string, ActionSpec>>;
+  /** Roles by key, with their Auth0 names resolved (the key unless set). */
+  readonly roles: Readonly<Record<string, RoleSpec>>;
+  /** The email provider and templates; undefined when the stack leaves email as the tenant has it. */
+  readonly email?: EmailSpec;
+  /** Universal Login prompts, branding and texts; undefined when the stack leaves them as the tenant has them. */
+  readonly login?: LoginConfig;
   /** Guardrail overrides in force (each covered a finding); printed by every plan. */
   readonly overrides: readonly Override[];
+  /** Durations the stack file wrote as text (`48h`), by config path, so messages use the file's units. */
+  readonly writtenDurations?: Readonly<Record<string, string>>;
 }
 
 export type LogStreamSpec = LogStreamConfig & { readonly key: string; readonly name: string };
@@ -60,6 +73,21 @@ export interface ApplicationSpec extends Omit<ApplicationConfig, "grantTypes"> {
  * scopes are its strategy's defaults when the config lists none.
  */
 export type ConnectionSpec = ConnectionConfig & { readonly key: string; readonly name: string };
+
+export interface EmailTemplateSpec extends Omit<EmailTemplateConfig, "body" | "from"> {
+  readonly name: EmailTemplateName;
+  /** The sender: the template's own, else auth0kit:email.from. */
+  readonly from: string;
+  /** The body file as the config names it, and its text exactly as read (what Auth0 stores). */
+  readonly bodyFile: string;
+  readonly body: string;
+}
+
+export interface EmailSpec extends Omit<EmailConfig, "templates"> {
+  readonly templates: Readonly<Partial<Record<EmailTemplateName, EmailTemplateSpec>>>;
+}
+
+export type RoleSpec = RoleConfig & { readonly key: string; readonly name: string };
 
 export type OrganizationSpec = OrganizationConfig & { readonly key: string; readonly name: string };
 export interface ActionSpec extends Omit<ActionConfig, "secrets" | "tokenExchangeProfile"> {

@@ -1,4 +1,6 @@
 import type { ConfigIssue } from "./issues";
+import { discoveryPromptUnmanaged } from "./rules/login";
+import { organizationLoginsRequireOtp } from "./rules/organizationMfa";
 import type { TenantSpec } from "./spec";
 
 /**
@@ -14,20 +16,36 @@ function businessApplications(spec: TenantSpec): string[] {
     .map((app) => app.key);
 }
 
-/** SMS is phishable and open to SIM swapping: a B2C fallback, discouraged for business users (runbook §9). */
+/**
+ * SMS is phishable and open to SIM swapping: a B2C fallback, discouraged for business users
+ * (runbook §9). Silent when the post-login Action requires OTP of organization logins
+ * (ORGANIZATION_MFA: otp), so that SMS never stands in for it there.
+ */
 export function smsInBusinessStack(spec: TenantSpec): ConfigIssue[] {
   const phone = spec.mfa?.factors.phone;
   const business = businessApplications(spec);
-  if (phone === undefined || business.length === 0) return [];
+  if (phone === undefined || business.length === 0 || organizationLoginsRequireOtp(spec)) return [];
   return [
     {
       path: "auth0kit:mfa.factors.phone",
-      message: `${phone.messageTypes.map((type) => (type === "sms" ? "SMS" : type)).join(" and ")} codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications ${business.join(", ")}); steer B2B users to otp or WebAuthn and keep phone as a consumer fallback`,
+      message: `${phone.messageTypes.map((type) => (type === "sms" ? "SMS" : type)).join(" and ")} codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications ${business.join(", ")}); require otp of organization logins (ORGANIZATION_MFA: { value: otp } on the post-login Action) and keep phone as a consumer fallback`,
     },
   ];
 }
 
-export const WARNINGS: readonly WarningRule[] = [smsInBusinessStack];
+/** Without RBAC an API hands out any permission a client asks for, so roles limit nothing there. */
+export function rolesOnApisWithoutRbac(spec: TenantSpec): ConfigIssue[] {
+  return Object.values(spec.roles).flatMap((role) =>
+    Object.keys(role.permissions)
+      .filter((apiKey) => spec.apis[apiKey]?.rbac === false)
+      .map((apiKey) => ({
+        path: `auth0kit:roles.${role.key}.permissions.${apiKey}`,
+        message: `API "${apiKey}" does not enforce RBAC, so this role limits nothing in its tokens; set auth0kit:apis.${apiKey}.rbac: true or drop these permissions`,
+      })),
+  );
+}
+
+export const WARNINGS: readonly WarningRule[] = [smsInBusinessStack, rolesOnApisWithoutRbac, discoveryPromptUnmanaged];
 
 export function checkWarnings(spec: TenantSpec, rules: readonly WarningRule[] = WARNINGS): ConfigIssue[] {
   return rules.flatMap((rule) => rule(spec));

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { type ConfigIssue, configPath } from "./issues";
+import { type ConfigIssue, configPath, echo, mayBeSecret } from "./issues";
+import { closest } from "./suggest";
 
 /** Turns zod's issues into config issues located by their config path. */
 export function toConfigIssues(root: string, error: z.ZodError): ConfigIssue[] {
@@ -16,15 +17,20 @@ export function toConfigIssues(root: string, error: z.ZodError): ConfigIssue[] {
 export const describeIssue: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case "unrecognized_keys":
-      return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; remove ${issue.keys.length > 1 ? "them" : "it"} or fix the spelling`;
+      return unknownKeys(issue.keys, knownKeys(issue.inst));
     case "invalid_type":
       return issue.input === undefined
-        ? `required; set a ${issue.expected} here`
-        : `expected ${article(issue.expected)}, got ${typeName(issue.input)}`;
-    case "invalid_value":
-      return issue.input === undefined
-        ? `required; set one of ${issue.values.map(String).join(", ")}`
-        : `"${String(issue.input)}" is not allowed; use one of ${issue.values.map(String).join(", ")}`;
+        ? `required; set ${expected(issue.expected)} here`
+        : `expected ${expected(issue.expected)}, got ${written(issue.input)}`;
+    case "invalid_value": {
+      const allowed = issue.values.map(String);
+      if (issue.input === undefined) return `required; set one of ${allowed.join(", ")}`;
+      const text = typeof issue.input === "string" ? issue.input : undefined;
+      const match = text === undefined ? undefined : closest(text, allowed);
+      return match === undefined
+        ? `${text === undefined ? written(issue.input) : echo(text)} is not allowed; use one of ${allowed.join(", ")}`
+        : `${echo(text!)} is not allowed; did you mean "${match}"? (one of ${allowed.join(", ")})`;
+    }
     case "invalid_key":
       // The key's own schema says what is wrong with it.
       return issue.issues[0]?.message;
@@ -43,19 +49,45 @@ export const describeIssue: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
-/** zod's type names, in the words a stack file uses. */
-const TYPE_WORDS: Record<string, string> = { record: "map", object: "map", array: "list" };
+/** zod's type names, as what to write in a stack file. */
+const EXPECTED: Record<string, string> = {
+  boolean: "true or false",
+  number: "a number",
+  int: "a whole number",
+  string: "text",
+  array: "a list",
+  record: "a map",
+  object: "a map",
+};
 
-function article(type: string): string {
-  const word = TYPE_WORDS[type] ?? type;
-  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+function expected(type: string): string {
+  return EXPECTED[type] ?? (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 }
 
-/** What was written instead, never a string's text: a secret pasted in the wrong field must not be echoed. */
-function typeName(value: unknown): string {
-  if (value === null) return "null";
+/** What was written instead; a text that may be a pasted secret is never echoed. */
+export function written(value: unknown): string {
+  if (value === null) return "an empty value";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a map";
-  if (typeof value === "string") return "text";
-  return `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === "string") return mayBeSecret(value) ? "text (not shown: it may be a secret)" : `the text ${echo(value)}`;
+  if (typeof value === "number") return `the number ${value}`;
+  return String(value);
+}
+
+/** The keys an object schema knows, for "did you mean". */
+function knownKeys(inst: unknown): string[] {
+  const shape = (inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** One clause per unknown key, with the closest known key when one is close enough to be a typo. */
+export function unknownKeys(keys: readonly string[], known: readonly string[]): string {
+  const clauses = keys.map((key) => {
+    const match = closest(key, known);
+    return { text: match === undefined ? echo(key) : `${echo(key)} (did you mean "${match}"?)`, match };
+  });
+  if (clauses.length === 1 && clauses[0]!.match !== undefined) return `unknown key ${echo(keys[0]!)}; did you mean "${clauses[0]!.match}"?`;
+  const list = clauses.some((clause) => clause.match === undefined) && known.length > 0 ? ` (known keys: ${known.join(", ")})` : "";
+  const many = keys.length > 1;
+  return `unknown key${many ? "s" : ""} ${clauses.map((clause) => clause.text).join(", ")}; remove ${many ? "them" : "it"} or fix the spelling${list}`;
 }

@@ -36,3 +36,31 @@ export function writeEnvPair(file: string, content: string, example: string): vo
   writeFileAtomic(file, content);
   writeFileAtomic(examplePath(file), example);
 }
+
+/** A file that would land outside its workspace root once symlinks are followed. */
+export class OutsideWorkspaceError extends Error {}
+
+/** `p` with every symlink in its existing part resolved; the part that does not exist yet is kept as written. */
+function realPath(p: string): string {
+  const missing: string[] = [];
+  let existing = path.resolve(p);
+  while (!fs.existsSync(existing)) {
+    missing.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  return path.join(fs.realpathSync(existing), ...missing);
+}
+
+/**
+ * Writes an env pair like writeEnvPair, after checking that the file's directory, with symlinks
+ * resolved, lies inside `root` (also resolved): a symlinked directory never carries a secret out
+ * of the workspace. The file itself is replaced by rename, which never follows a symlink.
+ */
+export function writeEnvPairInside(root: string, file: string, content: string, example: string): void {
+  const realRoot = realPath(root);
+  const relative = path.relative(realRoot, realPath(path.dirname(file)));
+  if (relative.startsWith("..") || path.isAbsolute(relative)) {
+    throw new OutsideWorkspaceError(`${file} leads outside the workspace root ${root} (${realRoot}) through a symlink; write it inside the workspace root`);
+  }
+  writeEnvPair(file, content, example);
+}

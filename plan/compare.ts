@@ -42,15 +42,29 @@ export const CONCERNS: readonly Concern[] = [
   { title: "Applications", roots: (s) => [[`${NS}:applications`, withoutKeys(s.applications)]] },
   { title: "Connections", roots: (s) => [[`${NS}:connections`, withoutKeys(s.connections)]] },
   { title: "Organizations", roots: (s) => [[`${NS}:organizations`, withoutKeys(s.organizations)]] },
+  { title: "Roles", roots: (s) => [[`${NS}:roles`, withoutKeys(s.roles)]] },
   {
     title: "Actions",
     roots: (s) => [
       [
         `${NS}:actions`,
-        mapValues(s.actions, ({ key: _key, code, ...action }) => ({ ...action, code: `sha256:${crypto.createHash("sha256").update(code).digest("hex").slice(0, 12)}` })),
+        mapValues(s.actions, ({ key: _key, code, ...action }) => ({ ...action, code: digest(code) })),
       ],
     ],
   },
+  {
+    title: "Email",
+    roots: (s) => [
+      [
+        `${NS}:email`,
+        s.email && {
+          ...s.email,
+          templates: Object.fromEntries(Object.values(s.email.templates).map(({ name, body, ...template }) => [name, { ...template, body: digest(body) }])),
+        },
+      ],
+    ],
+  },
+  { title: "Login experience", roots: (s) => [[`${NS}:login`, s.login]] },
   { title: "Log streams", roots: (s) => [[`${NS}:logStreams`, withoutKeys(s.logStreams)]] },
   { title: "MFA", roots: (s) => [[`${NS}:mfa`, s.mfa]] },
   { title: "Attack protection", roots: (s) => [[`${NS}:attackProtection`, s.attackProtection]] },
@@ -124,6 +138,11 @@ function canonical(value: unknown): string {
 
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A file's text as a short digest: compared, never printed. */
+function digest(text: string): string {
+  return `sha256:${crypto.createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
 }
 
 function withoutKeys<T extends { readonly key: string }>(record: Readonly<Record<string, T>>): Record<string, Omit<T, "key">> {

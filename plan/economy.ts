@@ -14,7 +14,10 @@
  *
  * | resource | requests | why |
  * | --- | --- | --- |
- * | most resources (Client, ResourceServer, Connection, Organization, ClientGrant, CustomDomain, LogStream, TokenExchangeProfile, Tenant) | 2 | one POST (PATCH for the tenant singleton) + one GET |
+ * | most resources (Client, ResourceServer, Connection, Organization, ClientGrant, CustomDomain, LogStream, TokenExchangeProfile, Tenant, Role, Prompt, PromptCustomText) | 2 | one POST (PATCH for the tenant and prompt singletons, PUT for a custom text) + one GET |
+ * | Branding | 3 | PATCH + GET the custom domains (the Universal Login template needs one) + GET (recorded: TestAccBranding) |
+ * | EmailProvider | 3 | GET (is one configured? then PATCH instead) + POST + GET |
+ * | EmailTemplate | 3 | GET (templates cannot be deleted, so an existing one is updated) + POST or PATCH + GET |
  * | ClientCredentials | 2 | PATCH the client's auth method + GET (estimate) |
  * | Action | 4 | POST + GET until built + POST deploy + GET (estimate; a slow build polls more) |
  * | Guardian | 2 per configured setting | one PUT + one read per factor/policy (estimate) |
@@ -25,6 +28,8 @@
  * | ConnectionClient (singular) | 3 each | PATCH `/connections/{id}/clients`, GET clients, GET connection |
  * | OrganizationConnections (plural) | 2 + n | GET enabled connections (guard), one POST per connection (the API has no bulk call), GET |
  * | OrganizationConnection (singular) | 2 each | POST + GET |
+ * | RolePermissions (plural) | 2 | POST `/roles/{id}/permissions` with the whole set + GET them (recorded: TestAccRolePermissions) |
+ * | RolePermission (singular) | 2 each | POST one permission + GET the role's permissions (estimate) |
  * | TriggerActions (plural) | 2 | PATCH the trigger's bindings with the whole list + GET (estimate) |
  * | TriggerAction (singular) | 3 each | GET bindings, PATCH them with one appended, GET (estimate) |
  * | random:* | 0 | not Auth0 |
@@ -72,6 +77,7 @@ const PLURALS: Readonly<Record<string, PluralModel>> = {
     perItem: 2,
   },
   "auth0:index/triggerActions:TriggerActions": { setInput: "actions", singular: "TriggerAction", plural: () => 2, perItem: 3 },
+  "auth0:index/rolePermissions:RolePermissions": { setInput: "permissions", singular: "RolePermission", plural: () => 2, perItem: 2 },
 };
 
 /** Requests to create one resource that is not a plural one. */
@@ -80,6 +86,10 @@ function singleRequests(resource: ResourceLike): number {
   switch (resource.type) {
     case "auth0:index/action:Action":
       return 4;
+    case "auth0:index/branding:Branding":
+    case "auth0:index/emailProvider:EmailProvider":
+    case "auth0:index/emailTemplate:EmailTemplate":
+      return 3;
     case "auth0:index/guardian:Guardian":
     case "auth0:index/attackProtection:AttackProtection":
       return 2 * Object.values(resource.inputs).filter((value) => value !== undefined && value !== null).length;
@@ -110,7 +120,7 @@ export interface Economy {
   readonly requests: number;
   /** Of those, requests to the organization write endpoints (create organization, enable its connections). */
   readonly organizationWrites: number;
-  /** Resources and requests of the same tenant with one scope, organization connection, connection client and trigger binding per resource. */
+  /** Resources and requests of the same tenant with one scope, organization connection, connection client, trigger binding and role permission per resource. */
   readonly singularResources: number;
   readonly singularRequests: number;
   readonly byType: readonly EconomyRow[];
@@ -262,7 +272,7 @@ export function economyLines(economy: Economy, tier: PlanTier | undefined): stri
   const lines = [
     "Management API budget (estimate for a fresh pulumi up; model in plan/economy.ts):",
     `  ${economy.resources} resources, about ${economy.requests} requests` +
-      ` (one resource per scope, organization connection, connection client and trigger binding: ${economy.singularResources} resources, about ${economy.singularRequests} requests; ${ratio.toFixed(2)}×)`,
+      ` (one resource per scope, organization connection, connection client, trigger binding and role permission: ${economy.singularResources} resources, about ${economy.singularRequests} requests; ${ratio.toFixed(2)}×)`,
   ];
   if (tier === undefined) {
     lines.push("  set auth0kit:tenant.planTier for the least duration at your plan's rate limit and a --parallel recommendation");

@@ -4,6 +4,7 @@
  * diagram of the tenant. Pure: built from the PlanResult alone (never from the stack file), so
  * it shows exactly what the plan declares, with secrets already masked by the plan.
  */
+import { budgetLine } from "./configBudget";
 import type { PlannedResource } from "./mockRuntime";
 import type { PlanResult } from "./run";
 import { SECRET_MASK } from "../env/lines";
@@ -22,7 +23,12 @@ const T = {
   action: "auth0:index/action:Action",
   triggerActions: "auth0:index/triggerActions:TriggerActions",
   tokenExchangeProfile: "auth0:index/tokenExchangeProfile:TokenExchangeProfile",
+  role: "auth0:index/role:Role",
+  rolePermissions: "auth0:index/rolePermissions:RolePermissions",
 } as const;
+
+/** Mermaid's default `maxTextSize`: a larger diagram renders as an error ("Maximum text size in diagram exceeded"). */
+const MERMAID_MAX_TEXT = 50_000;
 
 export function planMarkdown(result: MarkdownInput): string {
   const custom = result.resources.filter((r) => r.custom);
@@ -31,6 +37,8 @@ export function planMarkdown(result: MarkdownInput): string {
     `## auth0kit plan: \`${inline(result.stack)}\``,
     "",
     `${custom.length} resource${custom.length === 1 ? "" : "s"} in ${components} component${components === 1 ? "" : "s"}.`,
+    "",
+    `${budgetLine(result.configBudget)}.`,
     "",
     ...resourcesSection(custom),
   ];
@@ -55,7 +63,12 @@ export function planMarkdown(result: MarkdownInput): string {
   }
   if (result.envFiles.length > 0) out.push(...envFilesSection(result));
   const diagram = mermaidDiagram(result.resources);
-  if (diagram.length > 0) out.push("### Tenant", "", "```mermaid", ...diagram, "```", "");
+  const diagramChars = diagram.join("\n").length;
+  if (diagramChars > MERMAID_MAX_TEXT) {
+    out.push("### Tenant", "", `The diagram is left out: at ${diagramChars.toLocaleString("en-US")} characters it is past Mermaid's ${MERMAID_MAX_TEXT.toLocaleString("en-US")}-character limit, which GitHub does not render.`, "");
+  } else if (diagram.length > 0) {
+    out.push("### Tenant", "", "```mermaid", ...diagram, "```", "");
+  }
   return `${out.join("\n").trimEnd()}\n`;
 }
 
@@ -117,6 +130,7 @@ export function mermaidDiagram(resources: readonly PlannedResource[]): string[] 
   for (const client of ofType(T.client)) node(client, `${label(client)} (${String(client.inputs.appType ?? "app")})`, "box");
   const apiByIdentifier = new Map<string, string>();
   for (const api of ofType(T.resourceServer)) apiByIdentifier.set(String(api.inputs.identifier), node(api, `${label(api)}\n${String(api.inputs.identifier)}`, "hex"));
+  for (const role of ofType(T.role)) node(role, `role: ${label(role)}`, "round");
   for (const org of ofType(T.organization)) node(org, `org: ${String(org.inputs.displayName ?? label(org))}`, "round");
   for (const connection of ofType(T.connection)) node(connection, `${label(connection)} (${String(connection.inputs.strategy)})`, "stadium");
   for (const action of ofType(T.action)) node(action, `Action: ${label(action)}`, "box");
@@ -135,6 +149,15 @@ export function mermaidDiagram(resources: readonly PlannedResource[]): string[] 
     if (from === undefined || to === undefined) continue;
     const scopes = Array.isArray(grant.inputs.scopes) ? (grant.inputs.scopes as unknown[]).map(String) : [];
     edges.push(`  ${from} -- "${mermaidText(scopes.join(", ") || "no permissions")}" --> ${to}`);
+  }
+  for (const set of ofType(T.rolePermissions)) {
+    const role = refId(set.inputs.roleId);
+    const byApi = new Map<string, string[]>();
+    for (const entry of Array.isArray(set.inputs.permissions) ? (set.inputs.permissions as { name?: unknown; resourceServerIdentifier?: unknown }[]) : []) {
+      const api = apiByIdentifier.get(String(entry.resourceServerIdentifier));
+      if (api !== undefined) byApi.set(api, [...(byApi.get(api) ?? []), String(entry.name)]);
+    }
+    for (const [api, names] of byApi) if (role !== undefined) edges.push(`  ${role} -- "${mermaidText(names.join(", "))}" --> ${api}`);
   }
   if (managementId !== undefined) nodes.push(`  ${managementId}{{"Auth0 Management API"}}`);
   for (const binding of ofType(T.organizationConnections)) {

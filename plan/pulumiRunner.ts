@@ -23,11 +23,14 @@ export interface RunnerOptions {
 
 /** One registration as the engine received it, secrets masked. */
 export interface RunnerResource {
+  readonly urn: string;
   readonly type: string;
   readonly name: string;
   readonly parent: string | null;
   readonly custom: boolean;
   readonly inputs: Record<string, unknown>;
+  /** The URNs the resource was aliased to (`aliases` given as URNs). */
+  readonly aliases: readonly string[];
 }
 
 export interface RunnerResult {
@@ -41,12 +44,35 @@ export interface RunnerResult {
 }
 
 /**
+ * `PULUMI_CONFIG` as the Node.js language host builds it (pulumi-language-nodejs, constructConfig):
+ * every key rewritten to the old `<namespace>:config:<name>` form (the SDK strips `config:` again),
+ * then Go's json.Marshal of the map: keys sorted, and `<`, `>`, `&`, U+2028 and U+2029 escaped as
+ * \u sequences, backspace and form feed as \u0008 and \u000c.
+ */
+export function pulumiConfigJson(values: Readonly<Record<string, string>>): string {
+  const entries = Object.keys(values)
+    .map((key) => {
+      const colon = key.indexOf(":");
+      return [colon < 0 ? key : `${key.slice(0, colon)}:config:${key.slice(colon + 1)}`, values[key]!] as const;
+    })
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, value]) => `${goJsonString(key)}:${goJsonString(value)}`).join(",")}}`;
+}
+
+const GO_ESCAPES: Readonly<Record<string, string>> = { "\\b": "\\u0008", "\\f": "\\u000c", "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+
+function goJsonString(text: string): string {
+  // Escape pairs are matched whole, so an escaped backslash followed by "b" stays as it is.
+  return JSON.stringify(text).replace(/\\.|[<>&\u2028\u2029]/g, (match) => GO_ESCAPES[match] ?? match);
+}
+
+/**
  * The environment the Node.js language host gives the program's process: the whole stack
- * configuration in one variable, as JSON with every value a string.
+ * configuration in one variable (`pulumiConfigJson`).
  */
 export function engineEnvironment(options: Pick<RunnerOptions, "stack" | "config" | "preview">, project: string): Record<string, string> {
   return {
-    PULUMI_CONFIG: JSON.stringify(options.config.values),
+    PULUMI_CONFIG: pulumiConfigJson(options.config.values),
     PULUMI_CONFIG_SECRET_KEYS: JSON.stringify([...options.config.secretKeys].sort()),
     PULUMI_NODEJS_TYPESCRIPT: "true",
     PULUMI_NODEJS_PROJECT: project,

@@ -1,4 +1,5 @@
 import type { DnsRecord } from "../components/customDomain";
+import { budgetLine } from "./configBudget";
 import { economyLines, economyOf } from "./economy";
 import type { PlannedResource } from "./mockRuntime";
 import type { PlanResult } from "./run";
@@ -48,6 +49,7 @@ export function planText(result: PlanResult): string {
     for (const record of records) lines.push(`  ${record.type} ${record.name} -> ${record.value}`);
   }
   lines.push("", ...economyLines(economyOf(result.resources), result.planTier));
+  lines.push("", budgetLine(result.configBudget));
   if (result.unsetSecrets.length > 0) {
     lines.push("", "Secrets referenced but not set (placeholders in this plan; set each before pulumi up):");
     for (const key of result.unsetSecrets) lines.push(`  pulumi config set --secret ${key} <value>`);

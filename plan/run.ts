@@ -4,6 +4,8 @@ import type { StackConfig } from "../config/load";
 import type { PlanTier } from "../config/schema/tenant";
 import program from "../index";
 import { installMockRuntime, type PlannedResource, resolveOutputs, settle } from "./mockRuntime";
+import { ConfigError, formatIssue } from "../config/issues";
+import { budgetFinding, type ConfigBudget, configBudget } from "./configBudget";
 import { readProjectFile, readStackFile, withPlaceholderSecrets } from "./stackFile";
 
 export interface PlanOptions {
@@ -43,6 +45,8 @@ export interface PlanResult {
   readonly overrides: readonly string[];
   /** `auth0kit:tenant.planTier`, for the rate-limit budget. */
   readonly planTier?: PlanTier;
+  /** The size of the configuration the engine passes to the program, against Linux's limit. */
+  readonly configBudget: ConfigBudget;
 }
 
 /**
@@ -54,6 +58,10 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const project = readProjectFile(options.projectDir);
   const configFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
   const config = withPlaceholderSecrets(options.config ?? readStackFile(configFile, project.name), project.name);
+  // Past the limit the engine cannot even start the program; say so before running it.
+  const budget = configBudget(config);
+  const finding = budgetFinding(budget, options.config === undefined ? path.basename(configFile) : "the stack configuration");
+  if (finding?.level === "error") throw new ConfigError([finding.issue]);
   // The SDK captures a stack trace for every resource and every promise it creates (source
   // positions for the engine, leak diagnostics); with source maps on (tsx turns them on) each
   // capture maps every frame, which was two thirds of a large plan's time. Errors thrown later
@@ -61,13 +69,14 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const sourceMaps = process.sourceMapsEnabled;
   process.setSourceMapsEnabled(false);
   try {
-    return await planWith(options, config, project.name);
+    const result = await planWith(options, config, project.name);
+    return { ...result, configBudget: budget, warnings: finding === undefined ? result.warnings : [formatIssue(finding.issue), ...result.warnings] };
   } finally {
     process.setSourceMapsEnabled(sourceMaps);
   }
 }
 
-async function planWith(options: PlanOptions, config: ReturnType<typeof withPlaceholderSecrets>, project: string): Promise<PlanResult> {
+async function planWith(options: PlanOptions, config: ReturnType<typeof withPlaceholderSecrets>, project: string): Promise<Omit<PlanResult, "configBudget">> {
   const recorder = await installMockRuntime({
     project,
     stack: options.stack,

@@ -19,10 +19,12 @@ const monitorReady = installMocks({
   onRegister(req, urn) {
     names.set(urn, req.getName());
     registrations.push({
+      urn,
       type: req.getType(),
       name: req.getName(),
       parentUrn: req.getParent(),
       custom: req.getCustom(),
+      aliases: req.getAliasesList().map((alias) => alias.getUrn()).filter(Boolean),
       inputs: maskSecrets(req.getObject()?.toJavaScript() ?? {}),
     });
   },

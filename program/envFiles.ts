@@ -3,11 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { resolveValue, type ValueSources } from "../components/references";
 import { type EnvFileSpec, isSecretValue, type TenantSpec } from "../config/spec";
 import { renderEnvExample, renderEnvFile, renderEnvMasked } from "../env/render";
-import { writeEnvPair } from "../env/write";
+import { writeEnvPairInside } from "../env/write";
 
 export interface EnvFileOutputs {
   readonly kind: string;
   readonly path: string;
+  /** The directory the file must stay inside (`auth0kit:workspaceRoot`), relative to the project directory. */
+  readonly workspaceRoot: string;
   /** Each variable's value; secret values are secret outputs. */
   readonly vars: Record<string, pulumi.Output<string>>;
   /** The whole file, a secret output (it may hold secrets). */
@@ -28,6 +30,7 @@ export function envFileOutputs(spec: TenantSpec, stack: string, sources: ValueSo
     files[file.key] = {
       kind: file.kind,
       path: file.path,
+      workspaceRoot: spec.workspaceRoot,
       vars,
       content: pulumi.secret(pulumi.all(vars).apply((values) => renderEnvFile(file.kind, file.lines, values, { stack }))),
       example: publicValues(vars, secretNames).apply((values) => renderEnvExample(file.kind, file.lines, values, secretNames, { stack })),
@@ -61,13 +64,14 @@ function publicValues(vars: Readonly<Record<string, pulumi.Output<string>>>, sec
 }
 
 /**
- * Writes every env file and its example, relative to `baseDir`, once their values are known.
- * Called by the program on `pulumi up` only: a preview never writes.
+ * Writes every env file and its example, relative to `baseDir` (the project directory), once their
+ * values are known, never through a symlink that leads out of the workspace root. Called by the
+ * program on `pulumi up` only: a preview never writes.
  */
 export function writeEnvFiles(files: Readonly<Record<string, EnvFileOutputs>>, baseDir: string): void {
   for (const file of Object.values(files)) {
     pulumi.all([file.content, file.example]).apply(([content, example]) => {
-      writeEnvPair(path.resolve(baseDir, file.path), content, example);
+      writeEnvPairInside(path.resolve(baseDir, file.workspaceRoot), path.resolve(baseDir, file.path), content, example);
     });
   }
 }

@@ -23,23 +23,25 @@ const NO_ALL_PERMISSIONS = (app: string) =>
 // [case (the file is Pulumi.<case>.yaml), the exact stderr lines]
 const CASES: [string, string[]][] = [
   // Broken YAML: the file name, the position, the parser's message.
-  ["yaml-bad-indent", ["Pulumi.yaml-bad-indent.yaml: line 14, column 1: All mapping items must start at the same column; fix the YAML syntax"]],
-  ["yaml-duplicate-key", ["Pulumi.yaml-duplicate-key.yaml: line 5, column 3: Map keys must be unique; fix the YAML syntax"]],
+  ["yaml-bad-indent", ["auth0kit:applications.spa: Pulumi.yaml-bad-indent.yaml line 14, column 1: All mapping items must start at the same column; fix the YAML syntax"]],
+  ["yaml-duplicate-key", ["auth0kit:environment: Pulumi.yaml-duplicate-key.yaml line 5, column 3: Map keys must be unique; fix the YAML syntax"]],
+  // Only the first syntax error: the rest follow from it.
+  ["yaml-unclosed-quote", ['auth0kit:applications.spa.callbacks[0]: Pulumi.yaml-unclosed-quote.yaml line 15, column 1: Missing closing "quote; fix the YAML syntax']],
   ["yaml-tab", ["Pulumi.yaml-tab.yaml: line 12, column 1: Tabs are not allowed as indentation; fix the YAML syntax"]],
   ["top-level-list", ["Pulumi.top-level-list.yaml: must be a map with a config: section"]],
 
   // Wrong types.
-  ["wrong-type-string-for-number", ['auth0kit:connections.users.passwordHistory: expected a number, got text']],
+  ["wrong-type-string-for-number", ['auth0kit:connections.users.passwordHistory: expected a number, got the text "five"']],
   ["wrong-type-list-for-map", ["auth0kit:apis.core.permissions: expected a map, got a list"]],
+
+  ["wrong-type-boolean-yes", ['auth0kit:apis.core.rbac: expected true or false, got the text "yes"']],
 
   // Unknown keys.
   [
     "unknown-top-level-key",
-    [
-      "auth0kit:application: unknown key; remove it or fix the spelling (known keys: auth0kit:environment, auth0kit:tenant, auth0kit:apis, auth0kit:applications, auth0kit:generatedSecrets, auth0kit:envFiles, auth0kit:connections, auth0kit:organizations, auth0kit:logStreams, auth0kit:mfa, auth0kit:attackProtection, auth0kit:actions, auth0kit:overrides)",
-    ],
+    ['auth0kit:application: unknown key; did you mean "auth0kit:applications"?'],
   ],
-  ["unknown-nested-key", ['auth0kit:applications.spa: unknown key "callbaks"; remove it or fix the spelling']],
+  ["unknown-nested-key", ['auth0kit:applications.spa: unknown key "callbaks"; did you mean "callbacks"?']],
 
   // Dangling references.
   ["grant-unknown-api", ['auth0kit:applications.m2m.grants.billing: unknown API "billing"; defined APIs: core']],
@@ -47,6 +49,11 @@ const CASES: [string, string[]][] = [
     "grant-undefined-permission",
     ['auth0kit:applications.m2m.grants.core.permissions[1]: "delete:things" is not a permission of API "core"; define it under auth0kit:apis.core.permissions or remove it'],
   ],
+  [
+    "role-undefined-permission",
+    ['auth0kit:roles.editor.permissions.core[1]: "delete:things" is not a permission of API "core"; define it under auth0kit:apis.core.permissions or remove it'],
+  ],
+  ["role-unknown-api", ['auth0kit:roles.accountant.permissions.billing: unknown API "billing"; defined APIs: core']],
   ["connection-unknown-application", ['auth0kit:connections.users.applications[1]: unknown application "mobile"; defined applications: spa']],
   ["organization-unknown-connection", ['auth0kit:organizations.acme.connections.acme-okta: unknown connection "acme-okta"; defined connections: users']],
   ["envfile-unknown-application", ['auth0kit:envFiles.frontend.vars[0].CLIENT_ID.application: unknown application "web"; defined applications: spa']],
@@ -91,8 +98,33 @@ const CASES: [string, string[]][] = [
       "auth0kit:connections.github: needs its own credentials in prod: Auth0's developer keys are for testing only; set clientId and clientSecret: { secret: <key> } from the github developer console",
     ],
   ],
+  [
+    "prod-no-email-provider",
+    [
+      "auth0kit:email: required in prod: without it Auth0 sends verification, password-reset and invitation emails through its built-in test provider (rate-limited, for testing only); set auth0kit:email.provider (smtp, sendgrid, ses, mailgun, sparkpost, mandrill)",
+    ],
+  ],
   ["prod-all-permissions-grant", [NO_ALL_PERMISSIONS("m2m")]],
   ["prod-stale-override", ["auth0kit:overrides[0]: no-all-permissions-grant reports nothing at auth0kit:applications.m2m.grants.core in prod; remove this override"]],
+
+  [
+    "dev-keys-behind-custom-domain",
+    [
+      "auth0kit:connections.github: runs on Auth0's developer keys, which do not work behind the custom domain auth.example.com; set clientId and clientSecret: { secret: <key> } from the github developer console",
+    ],
+  ],
+
+  // Login experience.
+  [
+    "login-identifier-first-off",
+    [
+      "auth0kit:login.identifierFirst: false turns home-realm discovery off: connections acme-saml route users by email domain (domainAliases) only after an identifier-first screen; set identifierFirst: true",
+    ],
+  ],
+  [
+    "login-biometrics-without-factor",
+    ["auth0kit:login.webauthnPlatformFirstFactor: needs the WebAuthn platform factor for enrollment; set auth0kit:mfa.factors.webauthnPlatform: true"],
+  ],
 
   // Lifetimes out of bounds.
   ["api-token-lifetime-over-30d", ["auth0kit:apis.core.tokenLifetime: 31d exceeds Auth0's maximum of 30d; lower it"]],
@@ -102,7 +134,11 @@ const CASES: [string, string[]][] = [
   ],
   [
     "refresh-idle-over-absolute",
-    ["auth0kit:applications.spa.refreshToken.idleLifetime: 7d exceeds the absolute lifetime of 1d; the inactivity lifetime must not be longer than the absolute one"],
+    ["auth0kit:applications.spa.refreshToken.idleLifetime: 7d exceeds the absolute lifetime of 24h; the inactivity lifetime must not be longer than the absolute one"],
+  ],
+  [
+    "durations-in-written-units",
+    ["auth0kit:applications.spa.refreshToken.idleLifetime: 48h exceeds the absolute lifetime of 24h; the inactivity lifetime must not be longer than the absolute one"],
   ],
   ["session-idle-over-absolute", ["auth0kit:tenant.idleSessionLifetime: 72h exceeds the session lifetime of 24h; a session cannot stay idle longer than it lives"]],
   [
@@ -134,6 +170,40 @@ const CASES: [string, string[]][] = [
     ],
   ],
 
+  // Literals where a typed reference would be checked.
+  [
+    "literal-audience-mismatch",
+    [
+      `auth0kit:envFiles.frontend.vars[1].VITE_AUDIENCE: "https://api.example.org/" is not an audience of this stack (this stack's are https://api.example.com/, https://example-dev.us.auth0.com/api/v2/); write { ref: apiIdentifier, api: <API key> } (or { ref: managementApiAudience })`,
+    ],
+  ],
+
+  // Management API scopes, display names, and what a local stack cannot hold.
+  ["management-scope-misspelt", ['auth0kit:applications.m2m.managementApiScopes[0]: "read:userz" is not an Auth0 Management API scope; did you mean "read:users"?']],
+  [
+    "duplicate-application-name",
+    ['auth0kit:applications.web.name: "Backend" is also the name of application "api-worker"; give each application its own, so people and tools can tell them apart'],
+  ],
+  [
+    "local-declares-apis",
+    ["auth0kit:apis: a local stack provisions nothing in Auth0, so these APIs would never be created; remove auth0kit:apis or move it to a dev stack"],
+  ],
+
+  // Keys the runtime drops or treats specially, control characters, sizes and paths.
+  ["proto-key", ['auth0kit:applications.__proto__: "__proto__" cannot be a key (JavaScript gives it a special meaning, so the entry would be lost); rename it']],
+  [
+    "constructor-key",
+    ['auth0kit:organizations.acme.connections.constructor: "constructor" cannot be a key (JavaScript gives it a special meaning, so the entry would be lost); rename it'],
+  ],
+  ["control-character-in-callback", ["auth0kit:applications.spa.callbacks[0]: contains the control character U+0000 at position 25; remove it"]],
+  ["api-name-too-long", ["auth0kit:apis.core.name: is 201 characters long; Auth0 accepts at most 200; shorten it"]],
+  [
+    "envfile-path-escapes",
+    [
+      'auth0kit:envFiles.backend.path: "../../etc/passwd" is outside the workspace root "." (the project directory); write the file inside it, or declare the directory it belongs to with auth0kit:workspaceRoot',
+    ],
+  ],
+
   // Environment, provider, permissions and grant types.
   ["bad-environment-name", ['auth0kit:environment: "production" is not allowed; use one of dev, stage, prod, local']],
   [
@@ -142,7 +212,7 @@ const CASES: [string, string[]][] = [
   ],
   [
     "malformed-permission-name",
-    ['auth0kit:apis.core.permissions.read things: "read things" is not a well-formed permission; use verb:resource with no spaces, e.g. read:portfolio'],
+    ['auth0kit:apis.core.permissions["read things"]: "read things" is not a well-formed permission; use verb:resource with no spaces, e.g. read:portfolio'],
   ],
   [
     "duplicate-permission-case",

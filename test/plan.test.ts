@@ -4,11 +4,14 @@ import { describe, expect, it } from "vitest";
 import { plan, planInProcess, stackFile } from "./planHarness";
 
 const SMS_WARNING =
-  "warning: auth0kit:mfa.factors.phone: SMS codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications cli); steer B2B users to otp or WebAuthn and keep phone as a consumer fallback";
+  "warning: auth0kit:mfa.factors.phone: SMS codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications cli); require otp of organization logins (ORGANIZATION_MFA: { value: otp } on the post-login Action) and keep phone as a consumer fallback";
+/** The dev stack with its post-login Action no longer requiring OTP of organization logins: SMS then draws a warning. */
+const withoutOrganizationOtp = (text: string) => text.replace("ORGANIZATION_MFA: { value: otp }", 'ORGANIZATION_MFA: { value: "off" }');
 
 describe("npm run plan", () => {
   it("plans the dev stack and prints the resource tree", () => {
-    const run = plan("--stack", "dev");
+    const { file } = stackFile(withoutOrganizationOtp);
+    const run = plan("--config", file);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("+ auth0kit:tenant:Auth0Tenant  tenant");
@@ -37,7 +40,7 @@ describe("npm run plan", () => {
   });
 
   it("masks secure stack values and never prints their ciphertext", () => {
-    const { file } = stackFile((text) => text.replace("config:\n", "config:\n  auth0:clientSecret:\n    secure: v1:c2VjcmV0LWNpcGhlcnRleHQ=\n"));
+    const { file } = stackFile((text) => withoutOrganizationOtp(text).replace("config:\n", "config:\n  auth0:clientSecret:\n    secure: v1:c2VjcmV0LWNpcGhlcnRleHQ=\n"));
     const run = plan("--config", file, "--json");
     // With --json, warnings go to stderr (the JSON contract has no place for them).
     expect(run.stderr).toBe(`${SMS_WARNING}\n`);
@@ -68,7 +71,7 @@ describe("npm run plan", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("rejects the dev stack relabelled prod, naming each localhost URL and each social connection on developer keys", async () => {
+  it("rejects the dev stack relabelled prod, naming each localhost URL and the missing email provider", async () => {
     const { file } = stackFile((text) => text.replace("auth0kit:environment: dev", "auth0kit:environment: prod"));
     const run = await planInProcess("--config", file);
     expect(run.status).toBe(2);
@@ -79,8 +82,7 @@ describe("npm run plan", () => {
         "auth0kit:applications.spa.callbacks[1]: http://localhost:3001/auth/callback is not allowed in prod; use https with the real host or move it to the dev stack",
         "auth0kit:applications.spa.logoutUrls[1]: http://localhost:3001/ is not allowed in prod; use https with the real host or move it to the dev stack",
         "auth0kit:applications.spa.webOrigins[1]: http://localhost:3001 is not allowed in prod; use https with the real host or move it to the dev stack",
-        "auth0kit:connections.github: needs its own credentials in prod: Auth0's developer keys are for testing only; set clientId and clientSecret: { secret: <key> } from the github developer console",
-        "auth0kit:connections.google-oauth2: needs its own credentials in prod: Auth0's developer keys are for testing only; set clientId and clientSecret: { secret: <key> } from the google-oauth2 developer console",
+        "auth0kit:email: required in prod: without it Auth0 sends verification, password-reset and invitation emails through its built-in test provider (rate-limited, for testing only); set auth0kit:email.provider (smtp, sendgrid, ses, mailgun, sparkpost, mandrill)",
         "",
       ].join("\n"),
     );
@@ -98,7 +100,8 @@ describe("npm run plan", () => {
     const { file } = stackFile((text) => text.replace("  auth0kit:environment: dev", "  auth0kit:environment: [dev"));
     const run = plan("--config", file);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^Pulumi\.scratch\.yaml: line \d+, column \d+: .*; fix the YAML syntax\n/);
+    // The parser reached auth0kit:environment, so the line names it.
+    expect(run.stderr).toMatch(/^auth0kit:environment: Pulumi\.scratch\.yaml line \d+, column \d+: .*; fix the YAML syntax\n$/);
   });
 
   it("exits 2 when a provider secret sits in the stack file in plain text", async () => {

@@ -1,4 +1,4 @@
-import { type ConfigIssue, configPath } from "../issues";
+import { type ConfigIssue, configPath, echo } from "../issues";
 import { ACTION_TRIGGERS } from "../schema/actions";
 import { GRANT_TYPES } from "../schema/applications";
 import type { TenantSpec } from "../spec";
@@ -113,7 +113,7 @@ export function uniqueActionNames(spec: TenantSpec): ConfigIssue[] {
   for (const action of Object.values(spec.actions)) {
     const first = seen.get(action.name);
     if (first !== undefined) {
-      issues.push({ path: configPath(ROOT, action.key, "name"), message: `"${action.name}" is also the name of Action "${first}"; Action names are unique in a tenant` });
+      issues.push({ path: configPath(ROOT, action.key, "name"), message: `${echo(action.name)} is also the name of Action "${first}"; Action names are unique in a tenant` });
     } else {
       seen.set(action.name, action.key);
     }

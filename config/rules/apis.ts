@@ -1,6 +1,6 @@
 import { API_TOKEN_LIFETIME_MAX } from "../bounds";
-import { type ConfigIssue, configPath } from "../issues";
-import { formatDuration } from "../schema/common";
+import { type ConfigIssue, configPath, echo } from "../issues";
+import { formatDurationLike } from "../schema/common";
 import type { TenantSpec } from "../spec";
 
 const ROOT = "auth0kit:apis";
@@ -29,16 +29,20 @@ export function uniquePermissions(spec: TenantSpec): ConfigIssue[] {
 export function apiTokenLifetimes(spec: TenantSpec): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const api of Object.values(spec.apis)) {
+    const lifetime = configPath(ROOT, api.key, "tokenLifetime");
+    const web = configPath(ROOT, api.key, "tokenLifetimeForWeb");
+    const written = (path: string) => spec.writtenDurations?.[path];
     if (api.tokenLifetime > API_TOKEN_LIFETIME_MAX) {
       issues.push({
-        path: configPath(ROOT, api.key, "tokenLifetime"),
-        message: `${formatDuration(api.tokenLifetime)} exceeds Auth0's maximum of ${formatDuration(API_TOKEN_LIFETIME_MAX)}; lower it`,
+        path: lifetime,
+        message: `${formatDurationLike(api.tokenLifetime, written(lifetime))} exceeds Auth0's maximum of ${formatDurationLike(API_TOKEN_LIFETIME_MAX, written(lifetime))}; lower it`,
       });
     }
     if (api.tokenLifetimeForWeb > api.tokenLifetime) {
+      const unit = written(web) ?? written(lifetime);
       issues.push({
-        path: configPath(ROOT, api.key, "tokenLifetimeForWeb"),
-        message: `${formatDuration(api.tokenLifetimeForWeb)} exceeds the API's tokenLifetime of ${formatDuration(api.tokenLifetime)}; browser-flow tokens may not outlive the API's tokens`,
+        path: web,
+        message: `${formatDurationLike(api.tokenLifetimeForWeb, unit)} exceeds the API's tokenLifetime of ${formatDurationLike(api.tokenLifetime, written(lifetime) ?? unit)}; browser-flow tokens may not outlive the API's tokens`,
       });
     }
   }
@@ -64,7 +68,7 @@ export function uniqueIdentifiers(spec: TenantSpec): ConfigIssue[] {
     if (first !== undefined) {
       issues.push({
         path: configPath(ROOT, api.key, "identifier"),
-        message: `"${api.identifier}" is already the identifier of API "${first}"; each API needs its own audience`,
+        message: `${echo(api.identifier)} is already the identifier of API "${first}"; each API needs its own audience`,
       });
     } else {
       seen.set(api.identifier, api.key);

@@ -1,5 +1,6 @@
 import { ALLOWED_GRANT_TYPES, grantSubjectType } from "../defaults";
 import { type ConfigIssue, configPath } from "../issues";
+import { apiPermissionIssues } from "./apiPermissions";
 import { GRANT_TYPES } from "../schema/applications";
 import type { ApplicationSpec, TenantSpec } from "../spec";
 
@@ -32,25 +33,10 @@ export function grantTypesForType(spec: TenantSpec): ConfigIssue[] {
 /** A grant names an API of this stack and only permissions that API defines. */
 export function grantsReferenceApis(spec: TenantSpec): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const apiKeys = Object.keys(spec.apis);
   for (const app of Object.values(spec.applications)) {
     for (const [apiKey, grant] of Object.entries(app.grants)) {
-      const api = Object.hasOwn(spec.apis, apiKey) ? spec.apis[apiKey] : undefined;
-      if (api === undefined) {
-        issues.push({
-          path: configPath(ROOT, app.key, "grants", apiKey),
-          message: `unknown API "${apiKey}"; defined APIs: ${apiKeys.length > 0 ? apiKeys.join(", ") : "none (add it under auth0kit:apis)"}`,
-        });
-        continue;
-      }
-      grant.permissions.forEach((permission, index) => {
-        if (!Object.hasOwn(api.permissions, permission)) {
-          issues.push({
-            path: configPath(ROOT, app.key, "grants", apiKey, "permissions", index),
-            message: `"${permission}" is not a permission of API "${apiKey}"; define it under auth0kit:apis.${apiKey}.permissions or remove it`,
-          });
-        }
-      });
+      issues.push(...apiPermissionIssues(spec, configPath(ROOT, app.key, "grants", apiKey), apiKey, grant.permissions, "permissions"));
+      if (!Object.hasOwn(spec.apis, apiKey)) continue;
       const subject = grantSubjectType(app, grant.subjectType);
       if (subject === "client" && !app.grantTypes.includes(GRANT_TYPES.clientCredentials)) {
         issues.push({

@@ -1,4 +1,4 @@
-import { type ConfigIssue, configPath } from "../issues";
+import { type ConfigIssue, configPath, echo } from "../issues";
 import type { EnterpriseStrategy } from "../schema/connections";
 import { isProductionLike, type TenantSpec } from "../spec";
 
@@ -30,7 +30,7 @@ export function uniqueConnectionNames(spec: TenantSpec): ConfigIssue[] {
     if (first !== undefined) {
       issues.push({
         path: configPath(ROOT, connection.key, "name"),
-        message: `"${connection.name}" is already the name of connection "${first}"; connection names are unique in a tenant, so give this one another name`,
+        message: `${echo(connection.name)} is already the name of connection "${first}"; connection names are unique in a tenant, so give this one another name`,
       });
     } else {
       seen.set(connection.name.toLowerCase(), connection.key);
@@ -39,7 +39,9 @@ export function uniqueConnectionNames(spec: TenantSpec): ConfigIssue[] {
   return issues;
 }
 
-type EnterpriseField = "signInUrl" | "signOutUrl" | "signingCert" | "groupsAttribute" | "issuer" | "discoveryUrl" | "tenantDomain" | "domain" | "clientId" | "clientSecret";
+type EnterpriseField =
+  | "signInUrl" | "signOutUrl" | "signingCert" | "groupsAttribute" | "issuer" | "discoveryUrl" | "tenantDomain" | "domain" | "clientId" | "clientSecret"
+  | "metadataUrl" | "metadataXml" | "serverUrl";
 
 /** The fields each enterprise strategy needs, with what to put there. */
 const REQUIRED_FIELDS: Readonly<Record<EnterpriseStrategy, readonly (readonly [EnterpriseField, string])[]>> = {
@@ -61,6 +63,17 @@ const REQUIRED_FIELDS: Readonly<Record<EnterpriseStrategy, readonly (readonly [E
     ["clientId", "set the client ID of the Okta OIDC app integration"],
     ["clientSecret", "reference its client secret with { secret: <key> }"],
   ],
+  // One of metadataUrl and metadataXml: checked below.
+  adfs: [],
+  pingfederate: [
+    ["serverUrl", "set the PingFederate server's base URL, e.g. https://sso.acme.com"],
+    ["signingCert", "paste the PingFederate signing certificate (PEM)"],
+  ],
+  "google-apps": [
+    ["domain", "set the Google Workspace domain, e.g. acme.com"],
+    ["clientId", "set the OAuth client ID from the Google Cloud console"],
+    ["clientSecret", "reference its client secret with { secret: <key> }"],
+  ],
 };
 
 /** The fields each strategy accepts; the others would silently do nothing. */
@@ -69,10 +82,14 @@ const ALLOWED_FIELDS: Readonly<Record<EnterpriseStrategy, readonly EnterpriseFie
   oidc: ["issuer", "discoveryUrl", "clientId", "clientSecret"],
   waad: ["tenantDomain", "clientId", "clientSecret"],
   okta: ["domain", "clientId", "clientSecret"],
+  adfs: ["metadataUrl", "metadataXml"],
+  pingfederate: ["serverUrl", "signingCert", "groupsAttribute"],
+  "google-apps": ["domain", "clientId", "clientSecret"],
 };
 
 const ENTERPRISE_FIELDS: readonly EnterpriseField[] = [
   "signInUrl", "signOutUrl", "signingCert", "groupsAttribute", "issuer", "discoveryUrl", "tenantDomain", "domain", "clientId", "clientSecret",
+  "metadataUrl", "metadataXml", "serverUrl",
 ];
 
 /** An enterprise connection has every field its strategy needs, and none that another strategy uses. */
@@ -92,12 +109,18 @@ export function enterpriseConnectionFields(spec: TenantSpec): ConfigIssue[] {
         message: "an oidc connection needs issuer or discoveryUrl; set the IdP's issuer URL or its .well-known/openid-configuration URL",
       });
     }
+    if (strategy === "adfs" && (connection.metadataUrl === undefined) === (connection.metadataXml === undefined)) {
+      issues.push({
+        path: configPath(ROOT, connection.key, connection.metadataUrl === undefined ? "metadataUrl" : "metadataXml"),
+        message: "an adfs connection needs exactly one of metadataUrl (the federation metadata URL) and metadataXml (the document itself)",
+      });
+    }
     for (const field of ENTERPRISE_FIELDS) {
       if (connection[field] !== undefined && !ALLOWED_FIELDS[strategy].includes(field)) {
         issues.push({ path: configPath(ROOT, connection.key, field), message: `does not apply to ${strategy} connections; remove it` });
       }
     }
-    if (connection.groupsAttribute !== undefined && !connection.syncGroups && strategy === "samlp") {
+    if (connection.groupsAttribute !== undefined && !connection.syncGroups && (strategy === "samlp" || strategy === "pingfederate")) {
       issues.push({ path: configPath(ROOT, connection.key, "groupsAttribute"), message: "is only used when syncGroups is true; remove it or turn syncGroups on" });
     }
   }

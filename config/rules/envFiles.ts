@@ -1,9 +1,11 @@
+import * as path from "node:path";
 import { OIDC_SCOPES } from "../schema/envFiles";
 import { parseUrl } from "../schema/common";
 import { EnvValueError, formatValue } from "../../env/render";
-import { type ConfigIssue, configPath } from "../issues";
+import { type ConfigIssue, configPath, echo } from "../issues";
 import { envVariableSites, needsTenant } from "../references";
 import { isSecretValue, issuerDomain, type TenantSpec } from "../spec";
+import { audienceOfLiteral } from "./literalRoles";
 
 const ROOT = "auth0kit:envFiles";
 
@@ -34,7 +36,7 @@ export function envNamesAndPathsUnique(spec: TenantSpec): ConfigIssue[] {
   for (const file of Object.values(spec.envFiles)) {
     const first = paths.get(file.path);
     if (first !== undefined) {
-      issues.push({ path: configPath(ROOT, file.key, "path"), message: `"${file.path}" is also the path of env file "${first}"; give each file its own path` });
+      issues.push({ path: configPath(ROOT, file.key, "path"), message: `${echo(file.path)} is also the path of env file "${first}"; give each file its own path` });
     } else {
       paths.set(file.path, file.key);
     }
@@ -83,7 +85,12 @@ export function envFrontendScopesConsistent(spec: TenantSpec): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const file of Object.values(spec.envFiles)) {
     const vars = envVariableSites(spec).filter((v) => v.file === file);
-    const audiences = vars.flatMap((v) => ("ref" in v.source && v.source.ref === "apiIdentifier" ? [v.source.api] : []));
+    // A literal audience that is exactly an API's identifier counts as that API (literalRoles.ts refuses any other).
+    const audiences = vars.flatMap((v) => {
+      if ("ref" in v.source && v.source.ref === "apiIdentifier") return [v.source.api];
+      const api = "literal" in v.source ? audienceOfLiteral(spec, v.name, v.source.literal) : undefined;
+      return api === undefined ? [] : [api];
+    });
     const clients = vars.flatMap((v) => ("ref" in v.source && v.source.ref === "clientId" ? [v.source.application] : []));
     if (audiences.length === 0) continue;
     for (const v of vars) {
@@ -108,8 +115,13 @@ export function envFrontendScopesConsistent(spec: TenantSpec): ConfigIssue[] {
   return issues;
 }
 
-/** Tokens are verified with keys from the issuer's own domain; a literal that mixes domains fails at runtime. */
+/**
+ * Tokens are verified with keys from the issuer's own domain; a literal that mixes domains fails
+ * at runtime. Only a local stack writes these as literals of its own choosing: elsewhere a literal
+ * must be exactly the tenant's issuer or JWKS URL (literalRoles.ts), so they cannot disagree.
+ */
 export function envIssuerMatchesJwks(spec: TenantSpec): ConfigIssue[] {
+  if (spec.environment !== "local") return [];
   const issues: ConfigIssue[] = [];
   for (const file of Object.values(spec.envFiles)) {
     const hosts = envVariableSites(spec)
@@ -141,6 +153,26 @@ export function envLocalHasNoTenantRefs(spec: TenantSpec): ConfigIssue[] {
       path: at(v),
       message: `a local stack provisions no Auth0 tenant, so there is no ${"ref" in v.source ? v.source.ref : ""} to reference; use a literal or a generated secret`,
     }));
+}
+
+/**
+ * Every env file stays inside the workspace root (`auth0kit:workspaceRoot`, the project directory
+ * unless the stack declares another), judged on the paths as written, both relative to the project
+ * directory; the writer also refuses a symlink that leads out of it (env/write.ts).
+ */
+export function envPathsInsideWorkspace(spec: TenantSpec): ConfigIssue[] {
+  const root = path.posix.normalize(spec.workspaceRoot);
+  const named = root === "." ? `"." (the project directory)` : JSON.stringify(spec.workspaceRoot);
+  return Object.values(spec.envFiles).flatMap((file) => {
+    const relative = path.posix.relative(root, path.posix.normalize(file.path));
+    if (relative !== "" && !relative.startsWith("../") && relative !== ".." && !path.posix.isAbsolute(relative)) return [];
+    return [
+      {
+        path: configPath(ROOT, file.key, "path"),
+        message: `${echo(file.path)} is outside the workspace root ${named}; write the file inside it, or declare the directory it belongs to with auth0kit:workspaceRoot`,
+      },
+    ];
+  });
 }
 
 /** A literal that no .env quoting can carry is caught here, not halfway through `pulumi up`. */

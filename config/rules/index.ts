@@ -16,9 +16,12 @@ import {
   envLiteralsCarriable,
   envLocalHasNoTenantRefs,
   envNamesAndPathsUnique,
+  envPathsInsideWorkspace,
   envScopesMatchGrants,
   envSecretsStayServerSide,
 } from "./envFiles";
+import { literalsInReferenceRoles } from "./literalRoles";
+import { uniqueDisplayNames } from "./names";
 import { referencesExist } from "./references";
 import {
   connectionsReferenceApplications,
@@ -32,7 +35,13 @@ import { allowlistsAreNarrow, breachedPasswordNotifications } from "./attackProt
 import { customDomainIsOwned } from "./customDomain";
 import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
 import { mfaFactors } from "./mfa";
+import { emailTemplatesInUse, emailTemplatesNeedProvider, linkTemplateFields } from "./email";
+import { developerKeysWithoutCustomDomain } from "./developerKeys";
+import { customTokenExchangeHasConnections } from "./tokenExchange";
+import { organizationMfaSetting } from "./organizationMfa";
+import { identifierFirstForDiscovery, textLanguagesEnabled, webauthnFirstFactor } from "./login";
 import { refreshTokenPolicy } from "./refreshTokens";
+import { rolePermissionsExist, uniqueRoleNames } from "./roles";
 import { sessionLifetimes } from "./tenant";
 
 export type Rule = (spec: TenantSpec) => ConfigIssue[];
@@ -59,6 +68,8 @@ export const RULES: readonly Rule[] = [
   envIssuerMatchesJwks,
   envLocalHasNoTenantRefs,
   envLiteralsCarriable,
+  envPathsInsideWorkspace,
+  literalsInReferenceRoles,
   connectionsReferenceApplications,
   uniqueConnectionNames,
   enterpriseConnectionFields,
@@ -78,6 +89,18 @@ export const RULES: readonly Rule[] = [
   tokenExchangeProfiles,
   failClosedIsBoolean,
   uniqueActionNames,
+  uniqueDisplayNames,
+  rolePermissionsExist,
+  uniqueRoleNames,
+  emailTemplatesNeedProvider,
+  linkTemplateFields,
+  emailTemplatesInUse,
+  identifierFirstForDiscovery,
+  webauthnFirstFactor,
+  textLanguagesEnabled,
+  organizationMfaSetting,
+  developerKeysWithoutCustomDomain,
+  customTokenExchangeHasConnections,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

@@ -1,4 +1,4 @@
-import { type ConfigIssue, configPath } from "../issues";
+import { type ConfigIssue, configPath, echo } from "../issues";
 import { ORGANIZATION_NAME_PATTERN } from "../schema/organizations";
 import type { TenantSpec } from "../spec";
 
@@ -14,7 +14,7 @@ export function organizationNames(spec: TenantSpec): ConfigIssue[] {
       issues.push(
         organization.name === organization.key
           ? { path: configPath(ROOT, organization.key), message: `the key "${organization.key}" is the organization name unless name is set, and it is not a valid one: ${rule}; set a shorter name` }
-          : { path: configPath(ROOT, organization.key, "name"), message: `"${organization.name}" is not a valid organization name: ${rule}; change it` },
+          : { path: configPath(ROOT, organization.key, "name"), message: `${echo(organization.name)} is not a valid organization name: ${rule}; change it` },
       );
       continue;
     }
@@ -22,7 +22,7 @@ export function organizationNames(spec: TenantSpec): ConfigIssue[] {
     if (first !== undefined) {
       issues.push({
         path: configPath(ROOT, organization.key, "name"),
-        message: `"${organization.name}" is already the name of organization "${first}"; organization names are unique in a tenant`,
+        message: `${echo(organization.name)} is already the name of organization "${first}"; organization names are unique in a tenant`,
       });
     } else {
       seen.set(organization.name, organization.key);

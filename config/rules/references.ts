@@ -1,4 +1,4 @@
-import { type ConfigIssue, configPath } from "../issues";
+import { type ConfigIssue, configPath, echo } from "../issues";
 import { type ValueSite, type ValueSource, valueSites } from "../references";
 import { GRANT_TYPES } from "../schema/applications";
 import type { ApplicationSpec, TenantSpec } from "../spec";
@@ -18,6 +18,7 @@ const TARGETS = {
   api: { field: "api", one: "API", many: "APIs", root: "auth0kit:apis", keys: (spec) => spec.apis },
   application: { field: "application", one: "application", many: "applications", root: "auth0kit:applications", keys: (spec) => spec.applications },
   organization: { field: "organization", one: "organization", many: "organizations", root: "auth0kit:organizations", keys: (spec) => spec.organizations },
+  role: { field: "role", one: "role", many: "roles", root: "auth0kit:roles", keys: (spec) => spec.roles },
   logStream: { field: "logStream", one: "log stream", many: "log streams", root: "auth0kit:logStreams", keys: (spec) => spec.logStreams },
   generatedSecret: { field: "name", one: "generated secret", many: "generated secrets", root: "auth0kit:generatedSecrets", keys: (spec) => spec.generatedSecrets },
 } as const satisfies Record<string, Target>;
@@ -36,6 +37,7 @@ function named(source: ValueSource): [Target, string][] {
   if ("api" in source) found.push([TARGETS.api, source.api]);
   if ("application" in source) found.push([TARGETS.application, source.application]);
   if (source.ref === "organizationId") found.push([TARGETS.organization, source.organization]);
+  if (source.ref === "roleId") found.push([TARGETS.role, source.role]);
   if (source.ref === "logStreamSecret") found.push([TARGETS.logStream, source.logStream]);
   if (source.ref === "generatedSecret") found.push([TARGETS.generatedSecret, source.name]);
   return found;
@@ -73,17 +75,17 @@ function issueOf(site: ValueSite, problem: Problem): ConfigIssue {
   switch (problem.kind) {
     case "unknown": {
       const { one, many, root } = problem.target;
-      if (action) return { path, message: `${one} "${problem.key}" is not defined; define it under ${root} or fix the key (defined: ${problem.defined.join(", ") || "none"})` };
+      if (action) return { path, message: `${one} ${echo(problem.key)} is not defined; define it under ${root} or fix the key (defined: ${problem.defined.join(", ") || "none"})` };
       const known = problem.defined.length > 0 ? `defined ${many}: ${problem.defined.join(", ")}` : `no ${many} are defined`;
       const hint = problem.target === TARGETS.generatedSecret ? ` (add it under ${root})` : "";
-      return { path, message: `unknown ${one} "${problem.key}"; ${known}${hint}` };
+      return { path, message: `unknown ${one} ${echo(problem.key)}; ${known}${hint}` };
     }
     case "publicClient":
       return action
         ? { path, message: `application "${problem.app.key}" has no client secret (it does not use ${GRANT_TYPES.clientCredentials}); use an m2m application` }
         : { path, message: `"${problem.app.key}" is a public client (${problem.app.type}) and has no client secret; leave the variable empty with a literal "" instead` };
     case "notWebhook":
-      return { path, message: `log stream "${problem.key}" is a ${problem.type} stream and has no generated bearer secret; reference a webhook stream` };
+      return { path, message: `log stream ${echo(problem.key)} is a ${problem.type} stream and has no generated bearer secret; reference a webhook stream` };
   }
 }
 

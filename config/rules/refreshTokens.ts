@@ -1,6 +1,6 @@
 import { REFRESH_TOKEN_LIFETIME_MAX } from "../bounds";
 import { type ConfigIssue, configPath } from "../issues";
-import { formatDuration } from "../schema/common";
+import { formatDurationLike } from "../schema/common";
 import { GRANT_TYPES } from "../schema/applications";
 import type { TenantSpec } from "../spec";
 
@@ -24,16 +24,21 @@ export function refreshTokenPolicy(spec: TenantSpec): ConfigIssue[] {
     if (policy.rotation && policy.absoluteLifetime === undefined) {
       issues.push({ path: at("absoluteLifetime"), message: "rotation requires an expiring token; set an absolute lifetime such as 24h or turn rotation off" });
     }
+    const written = (field: string) => spec.writtenDurations?.[at(field)];
     for (const field of ["absoluteLifetime", "idleLifetime"] as const) {
       const value = policy[field];
       if (value !== undefined && value > REFRESH_TOKEN_LIFETIME_MAX) {
-        issues.push({ path: at(field), message: `${formatDuration(value)} exceeds Auth0's maximum refresh-token lifetime of ${formatDuration(REFRESH_TOKEN_LIFETIME_MAX)}; lower it` });
+        issues.push({
+          path: at(field),
+          message: `${formatDurationLike(value, written(field))} exceeds Auth0's maximum refresh-token lifetime of ${formatDurationLike(REFRESH_TOKEN_LIFETIME_MAX, written(field))}; lower it`,
+        });
       }
     }
     if (policy.absoluteLifetime !== undefined && policy.idleLifetime !== undefined && policy.idleLifetime > policy.absoluteLifetime) {
+      const idle = written("idleLifetime") ?? written("absoluteLifetime");
       issues.push({
         path: at("idleLifetime"),
-        message: `${formatDuration(policy.idleLifetime)} exceeds the absolute lifetime of ${formatDuration(policy.absoluteLifetime)}; the inactivity lifetime must not be longer than the absolute one`,
+        message: `${formatDurationLike(policy.idleLifetime, idle)} exceeds the absolute lifetime of ${formatDurationLike(policy.absoluteLifetime, written("absoluteLifetime") ?? idle)}; the inactivity lifetime must not be longer than the absolute one`,
       });
     }
   }

@@ -33,9 +33,12 @@ export function collectUrls(spec: TenantSpec): LocatedUrl[] {
       app[field].forEach((url, index) => urls.push({ path: configPath("auth0kit:applications", app.key, field, index), url, nativeRedirect }));
     }
   }
+  for (const template of Object.values(spec.email?.templates ?? {})) {
+    if (template.resultUrl !== undefined) urls.push({ path: configPath("auth0kit:email.templates", template.name, "resultUrl"), url: template.resultUrl });
+  }
   for (const connection of Object.values(spec.connections)) {
     if (connection.kind !== "enterprise") continue;
-    for (const field of ["signInUrl", "signOutUrl", "issuer", "discoveryUrl"] as const) {
+    for (const field of ["signInUrl", "signOutUrl", "issuer", "discoveryUrl", "metadataUrl", "serverUrl"] as const) {
       const url = connection[field];
       if (url !== undefined) urls.push({ path: configPath("auth0kit:connections", connection.key, field), url });
     }

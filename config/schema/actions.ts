@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { KEY_PATTERN, keyedMap, secretRef } from "./common";
+import { TOKEN_EXCHANGE_PROFILE_NAME_MAX, TOKEN_EXCHANGE_PROFILE_NAME_MIN } from "../bounds";
+import { KEY_PATTERN, keyedMap, secretRef, boundedText } from "./common";
 
 /**
  * The Action triggers auth0kit deploys to, with the trigger version an Action is built for, the
@@ -58,7 +59,10 @@ export type ActionSecretSource = z.output<typeof actionSecretSource>;
 
 const tokenExchangeProfileSchema = z
   .strictObject({
-    name: z.string().min(1).optional().describe("The profile's name. Defaults to the Action's name."),
+    name: boundedText(TOKEN_EXCHANGE_PROFILE_NAME_MAX)
+      .min(TOKEN_EXCHANGE_PROFILE_NAME_MIN, { message: `Auth0 needs at least ${TOKEN_EXCHANGE_PROFILE_NAME_MIN} characters` })
+      .optional()
+      .describe(`The profile's name, ${TOKEN_EXCHANGE_PROFILE_NAME_MIN} to ${TOKEN_EXCHANGE_PROFILE_NAME_MAX} characters. Defaults to the Action's name.`),
     subjectTokenType: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, { message: "must be a URI you own, e.g. urn:alphaswarm:agent-delegation" })
@@ -72,7 +76,7 @@ const tokenExchangeProfileSchema = z
 
 export const actionSchema = z
   .strictObject({
-    name: z.string().min(1).optional().describe("The Action's name in Auth0, unique in the tenant. Defaults to the map key."),
+    name: boundedText().optional().describe("The Action's name in Auth0, unique in the tenant. Defaults to the map key."),
     source: z
       .string()
       .regex(ACTION_SOURCE_PATTERN, {

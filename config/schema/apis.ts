@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { absoluteUrl, duration, keyedMap } from "./common";
+import { API_IDENTIFIER_MAX, API_NAME_MAX, PERMISSION_DESCRIPTION_MAX, PERMISSION_NAME_MAX } from "../bounds";
+import { echo } from "../issues";
+import { absoluteUrl, atMost, displayName, duration, keyedMap } from "./common";
 
 /** `verb:resource` style, colon-separated, no spaces (e.g. `read:portfolio`, `read:mcp:data`). */
 export const PERMISSION_PATTERN = /^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)+$/;
@@ -8,20 +10,21 @@ export const SIGNING_ALGS = ["RS256", "PS256", "HS256"] as const;
 export const USER_ACCESS_POLICIES = ["allow-all", "require-client-grant", "deny-all"] as const;
 export const CLIENT_ACCESS_POLICIES = ["require-client-grant", "deny-all"] as const;
 
-const permissionName = z.string().regex(PERMISSION_PATTERN, {
-  error: (issue) =>
-    `"${String(issue.input)}" is not a well-formed permission; use verb:resource with no spaces, e.g. read:portfolio`,
-});
+const permissionName = z
+  .string()
+  .regex(PERMISSION_PATTERN, {
+    error: (issue) => `${echo(String(issue.input))} is not a well-formed permission; use verb:resource with no spaces, e.g. read:portfolio`,
+  })
+  .max(PERMISSION_NAME_MAX, { message: `Auth0 accepts permission names of at most ${PERMISSION_NAME_MAX} characters; shorten it` });
 
 export const apiSchema = z
   .strictObject({
-    name: z
-      .string()
-      .min(1)
-      .regex(/^[^<>]+$/, { message: "may not contain < or >" })
+    name: displayName(API_NAME_MAX)
       .optional()
-      .describe("The API's display name in the Auth0 Dashboard; no < or >. Defaults to the map key."),
-    identifier: absoluteUrl.describe("The API's identifier: the audience clients request tokens for, an absolute URL. Auth0 cannot change it once created."),
+      .describe(`The API's display name in the Auth0 Dashboard; no < or >, at most ${API_NAME_MAX} characters. Defaults to the map key.`),
+    identifier: absoluteUrl
+      .refine(...atMost(API_IDENTIFIER_MAX))
+      .describe(`The API's identifier: the audience clients request tokens for, an absolute URL of at most ${API_IDENTIFIER_MAX} characters. Auth0 cannot change it once created.`),
     signingAlg: z.enum(SIGNING_ALGS).default("RS256").describe("Algorithm access tokens are signed with: RS256, PS256 or HS256. Defaults to RS256."),
     rbac: z.boolean().default(true).describe("Enforce role-based access control (Auth0's enforce_policies): users get only the permissions their roles grant. Defaults to true."),
     permissionsInToken: z
@@ -50,7 +53,11 @@ export const apiSchema = z
       .optional()
       .describe("Sender-constrained access tokens (DPoP or mTLS). Defaults to off."),
     permissions: z
-      .record(permissionName, z.string().min(1, { message: "describe the permission; Auth0 shows it on consent" }).describe("What the permission allows; Auth0 shows it on the consent screen."))
+      .record(permissionName, z
+          .string()
+          .min(1, { message: "describe the permission; Auth0 shows it on consent" })
+          .refine(...atMost(PERMISSION_DESCRIPTION_MAX))
+          .describe(`What the permission allows, at most ${PERMISSION_DESCRIPTION_MAX} characters; Auth0 shows it on the consent screen.`))
       .default({})
       .describe("The API's permissions (scopes): verb:resource name → description, e.g. read:portfolio. Names are unique ignoring case. Defaults to none."),
   })

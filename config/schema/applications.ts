@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { absoluteUrl, duration, keyedMap } from "./common";
+import { APPLICATION_DESCRIPTION_MAX, URL_LIST_MAX } from "../bounds";
+import { echo } from "../issues";
+import { MANAGEMENT_API_SCOPES } from "../managementApiScopes";
+import { didYouMean } from "../suggest";
+import { absoluteUrl, atMost, displayName, duration, keyedMap } from "./common";
 import { PERMISSION_PATTERN } from "./apis";
 
 export const APPLICATION_TYPES = ["spa", "native", "m2m", "regular_web"] as const;
@@ -24,6 +28,13 @@ export const ORGANIZATION_USAGES = ["deny", "allow", "require"] as const;
 export const ORGANIZATION_REQUIRE_BEHAVIORS = ["no-prompt", "pre-login-prompt", "post-login-prompt"] as const;
 
 const urlList = (what: string) => z.array(absoluteUrl).default([]).describe(`${what}: absolute URLs; not on m2m applications. Defaults to none.`);
+/** Logout URLs and web origins: Auth0 takes at most URL_LIST_MAX of each. */
+const boundedUrlList = (what: string) =>
+  z
+    .array(absoluteUrl)
+    .max(URL_LIST_MAX, { message: `Auth0 accepts at most ${URL_LIST_MAX} URLs here; remove some` })
+    .default([])
+    .describe(`${what}: absolute URLs, at most ${URL_LIST_MAX}; not on m2m applications. Defaults to none.`);
 
 const refreshTokenSchema = z
   .strictObject({
@@ -38,6 +49,14 @@ const refreshTokenSchema = z
     leeway: z.number().int().min(0).default(0).describe("Seconds a rotated refresh token may still be exchanged (for concurrent requests). Defaults to 0."),
   })
   .describe("Refresh-token rotation and lifetimes. Defaults to unset: Auth0 keeps the application's own refresh-token settings.");
+
+/** One of the Management API's own scopes (config/managementApiScopes.ts); a misspelt one would be granted as written. */
+const managementApiScope = z.string().refine((scope) => MANAGEMENT_API_SCOPES.has(scope), {
+  error: (issue) => {
+    const scope = String(issue.input);
+    return `${echo(scope)} is not an Auth0 Management API scope; ${didYouMean(scope, MANAGEMENT_API_SCOPES) ?? "they look like read:users, update:users or delete:sessions"}`;
+  },
+});
 
 const grantSchema = z
   .strictObject({
@@ -54,16 +73,16 @@ const grantSchema = z
 
 export const applicationSchema = z
   .strictObject({
-    name: z.string().min(1).optional().describe("The application's name in Auth0 (shown on the login page). Defaults to the map key."),
+    name: displayName().optional().describe("The application's name in Auth0 (shown on the login page). Defaults to the map key."),
     type: z.enum(APPLICATION_TYPES).describe("Application type: spa, native, m2m (machine-to-machine) or regular_web; it decides which grant types are allowed."),
     description: z
       .string()
-      .max(140, { message: "Auth0 limits descriptions to 140 characters" })
+      .refine(...atMost(APPLICATION_DESCRIPTION_MAX))
       .optional()
-      .describe("Free-text description; Auth0 allows at most 140 characters. Defaults to unset."),
+      .describe(`Free-text description; Auth0 allows at most ${APPLICATION_DESCRIPTION_MAX} characters. Defaults to unset.`),
     callbacks: urlList("Allowed callback URLs, where Auth0 may redirect after login"),
-    logoutUrls: urlList("Allowed logout URLs, where Auth0 may redirect after logout"),
-    webOrigins: urlList("Allowed web origins, for silent authentication and web_message responses"),
+    logoutUrls: boundedUrlList("Allowed logout URLs, where Auth0 may redirect after logout"),
+    webOrigins: boundedUrlList("Allowed web origins, for silent authentication and web_message responses"),
     allowedOrigins: urlList("Allowed origins for cross-origin requests (CORS)"),
     grantTypes: z
       .array(z.string().min(1))
@@ -88,9 +107,9 @@ export const applicationSchema = z
       .describe("Organization (B2B) login for this application. Defaults to Auth0's: organizations not used."),
     grants: keyedMap(grantSchema).default({}).describe("Grants of this tenant's APIs' permissions, by API key. Defaults to none."),
     managementApiScopes: z
-      .array(z.string().regex(/^[a-z_]+:[a-z_]+$/, { message: "Management API scopes look like read:users" }))
+      .array(managementApiScope)
       .default([])
-      .describe("Auth0 Management API scopes granted to the application (e.g. read:users); only for applications with client_credentials. Defaults to none."),
+      .describe("Auth0 Management API scopes granted to the application, each one of the Management API's own (e.g. read:users; a misspelt one gets did you mean); only for applications with client_credentials. Defaults to none."),
     tokenExchangeProfileTypes: z
       .array(z.enum(["custom_authentication", "on_behalf_of_token_exchange"]))
       .optional()

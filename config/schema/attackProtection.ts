@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { echo } from "../issues";
 
 /**
  * An IPv4 or IPv6 address, or a CIDR range of either (what Auth0's allow-lists accept).
@@ -18,7 +19,7 @@ export function isIpOrCidr(value: string): boolean {
 const allowlist = z
   .array(
     z.string().refine(isIpOrCidr, {
-      error: (issue) => `"${String(issue.input)}" is not an IP address or CIDR range; write e.g. 203.0.113.7, 203.0.113.0/24 or 2001:db8::/32`,
+      error: (issue) => `${echo(String(issue.input))} is not an IP address or CIDR range; write e.g. 203.0.113.7, 203.0.113.0/24 or 2001:db8::/32`,
     }),
   )
   .default([])

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { absoluteUrl, keyedMap, secretRef } from "./common";
+import { CONNECTION_DISPLAY_NAME_MAX } from "../bounds";
+import { writtenAs } from "./writtenForms";
+import { absoluteUrl, keyedMap, secretRef, boundedText } from "./common";
 
 export const CONNECTION_KINDS = ["database", "social", "enterprise"] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
@@ -23,7 +25,7 @@ export const SOCIAL_DEFAULT_SCOPES: Readonly<Record<SocialStrategy, readonly str
   github: ["email", "read_user"],
 };
 
-export const ENTERPRISE_STRATEGIES = ["samlp", "oidc", "waad", "okta"] as const;
+export const ENTERPRISE_STRATEGIES = ["samlp", "oidc", "waad", "okta", "adfs", "pingfederate", "google-apps"] as const;
 export type EnterpriseStrategy = (typeof ENTERPRISE_STRATEGIES)[number];
 
 /** The SAML attribute most IdPs (ADFS, Entra ID) put group memberships in. */
@@ -48,7 +50,7 @@ const common = {
     .describe(
       "The connection's name in Auth0: letters, digits and -, starting and ending with a letter or digit, at most 128 characters; unique in the tenant (ignoring case). Auth0 cannot rename a connection: changing it replaces the connection. Defaults to the map key.",
     ),
-  displayName: z.string().min(1).max(128).optional().describe("Name shown on the login page's button, up to 128 characters. Defaults to Auth0's."),
+  displayName: boundedText(CONNECTION_DISPLAY_NAME_MAX).optional().describe(`Name shown on the login page's button, up to ${CONNECTION_DISPLAY_NAME_MAX} characters. Defaults to Auth0's.`),
   applications: z
     .array(z.string().min(1))
     .default([])
@@ -95,7 +97,7 @@ export const socialConnectionSchema = z.strictObject({
     .min(1)
     .optional()
     .describe(
-      "The OAuth client ID from the provider's developer console (not a secret); comes with clientSecret. Without both, Auth0 uses its own developer keys, which are for testing: allowed in dev, an error in stage and prod. Defaults to unset.",
+      "The OAuth client ID from the provider's developer console (not a secret); comes with clientSecret. Without both, Auth0 uses its own developer keys, which are for testing: allowed in dev, an error in stage and prod, and an error with a custom domain (tenant.customDomain) in any environment, where they do not work. Defaults to unset.",
     ),
   clientSecret: secretRef.optional().describe("The OAuth client secret, as { secret: <key> }; comes with clientId. Defaults to unset."),
   scopes: z
@@ -109,7 +111,9 @@ export const socialConnectionSchema = z.strictObject({
 export const enterpriseConnectionSchema = z.strictObject({
   kind: z.literal("enterprise").describe("enterprise: a company's identity provider (SAML, OIDC, Microsoft Entra ID, Okta Workforce)."),
   ...common,
-  strategy: z.enum(ENTERPRISE_STRATEGIES).describe("The protocol or provider: samlp, oidc, waad (Microsoft Entra ID) or okta (Okta Workforce)."),
+  strategy: z
+    .enum(ENTERPRISE_STRATEGIES)
+    .describe("The protocol or provider: samlp, oidc, waad (Microsoft Entra ID), okta (Okta Workforce), adfs, pingfederate or google-apps (Google Workspace)."),
   domainAliases: z
     .array(host("acme.com"))
     .default([])
@@ -120,18 +124,31 @@ export const enterpriseConnectionSchema = z.strictObject({
     .describe("Pass the IdP's group claims through to the user profile, for the group-sync Action. Defaults to true."),
   signInUrl: absoluteUrl.optional().describe("samlp only, required there: the IdP's single sign-on URL."),
   signOutUrl: absoluteUrl.optional().describe("samlp only: the IdP's single logout URL. Defaults to unset."),
-  signingCert: z.string().min(1).optional().describe("samlp only, required there: the IdP's X.509 signing certificate (PEM, or its base64 body)."),
+  signingCert: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("samlp and pingfederate, required there: the IdP's X.509 signing certificate (PEM, or its base64 body)."),
   groupsAttribute: z
     .string()
     .min(1)
     .optional()
-    .describe(`samlp only: the SAML attribute holding the user's groups. Defaults to ${DEFAULT_SAML_GROUPS_ATTRIBUTE}.`),
+    .describe(`samlp and pingfederate: the SAML attribute holding the user's groups. Defaults to ${DEFAULT_SAML_GROUPS_ATTRIBUTE}.`),
   issuer: absoluteUrl.optional().describe("oidc only: the issuer URL; oidc needs this or discoveryUrl."),
   discoveryUrl: absoluteUrl.optional().describe("oidc only: the OpenID discovery document's URL; oidc needs this or issuer."),
   tenantDomain: host("acme.onmicrosoft.com").optional().describe("waad only, required there: the Entra ID tenant's domain, e.g. acme.onmicrosoft.com."),
-  domain: host("acme.okta.com").optional().describe("okta only, required there: the Okta organization's domain, e.g. acme.okta.com."),
-  clientId: z.string().min(1).optional().describe("oidc, waad and okta, required there: the client ID of the application registered at the IdP."),
-  clientSecret: secretRef.optional().describe("oidc, waad and okta, required there: that application's client secret, as { secret: <key> }."),
+  domain: host("acme.okta.com")
+    .optional()
+    .describe("okta and google-apps, required there: the Okta organization's domain (e.g. acme.okta.com) or the Google Workspace domain (e.g. acme.com)."),
+  clientId: z.string().min(1).optional().describe("oidc, waad, okta and google-apps, required there: the client ID of the application registered at the IdP."),
+  clientSecret: secretRef.optional().describe("oidc, waad, okta and google-apps, required there: that application's client secret, as { secret: <key> }."),
+  metadataUrl: absoluteUrl
+    .optional()
+    .describe("adfs only, this or metadataXml: the ADFS federation metadata URL, e.g. https://adfs.acme.com/FederationMetadata/2007-06/FederationMetadata.xml."),
+  metadataXml: writtenAs(z.string().trim().startsWith("<", { message: "paste the federation metadata XML document" }), z.string().regex(/^\s*</))
+    .optional()
+    .describe("adfs only, this or metadataUrl: the federation metadata XML document itself, when Auth0 cannot reach the ADFS server."),
+  serverUrl: absoluteUrl.optional().describe("pingfederate only, required there: the PingFederate server's base URL, e.g. https://sso.acme.com."),
 });
 
 export const connectionSchema = z.discriminatedUnion("kind", [databaseConnectionSchema, socialConnectionSchema, enterpriseConnectionSchema], {

@@ -26,6 +26,7 @@ export const envRefSchema = z
       z.strictObject({ ref: z.literal("generatedSecret"), name: key("generated secret") }).describe("A value of auth0kit:generatedSecrets."),
       z.strictObject({ ref: z.literal("customDomain") }).describe("The custom domain's host."),
       z.strictObject({ ref: z.literal("organizationId"), organization: key("organization") }).describe("An organization's ID."),
+      z.strictObject({ ref: z.literal("roleId"), role: key("role") }).describe("A role's ID."),
       z.strictObject({ ref: z.literal("logStreamSecret"), logStream: key("webhook log stream") }).describe("A webhook log stream's bearer secret."),
       z
         .strictObject({
@@ -42,7 +43,7 @@ export const envRefSchema = z
     ],
     {
       error:
-        "unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, logStreamSecret, generatedSecret, scopes",
+        "unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, roleId, logStreamSecret, generatedSecret, scopes",
     },
   )
   .describe("A value taken from the tenant's outputs instead of written by hand.");
@@ -90,8 +91,9 @@ export const envFileSchema = z
     path: z
       .string()
       .min(1)
-      .refine((p) => !p.startsWith("/") && !p.includes("\0"), { message: "use a path relative to the project directory" })
-      .describe("Where pulumi up and npm run env write the file, relative to the project directory; an example file with secrets blank goes beside it as <path>.example."),
+      .refine((p) => !p.startsWith("/") && !/^[A-Za-z]:/.test(p), { message: "use a path relative to the project directory" })
+      .refine((p) => !p.includes("\\"), { message: "use / to separate directories" })
+      .describe("Where pulumi up and npm run env write the file, relative to the project directory, with / between directories and inside auth0kit:workspaceRoot; an example file with secrets blank goes beside it as <path>.example."),
     vars: z
       .array(entrySchema)
       .min(1)
@@ -104,6 +106,19 @@ export const envFileSchema = z
 export const envFilesSchema = keyedMap(envFileSchema)
   .default({})
   .describe("The .env files deployments consume, by key: written atomically with mode 0600 on pulumi up, never on preview.");
+
+/**
+ * `auth0kit:workspaceRoot`: the directory every env file must stay inside, relative to the
+ * project directory (where Pulumi.yaml is). Defaults to the project directory itself; a stack that
+ * writes beside the project (`../alphaswarm/.env`) declares the sibling it writes into.
+ */
+export const workspaceRootSchema = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith("/") && !/^[A-Za-z]:/.test(p), { message: "use a path relative to the project directory, e.g. ../alphaswarm" })
+  .refine((p) => !p.includes("\\"), { message: "use / to separate directories" })
+  .default(".")
+  .describe("auth0kit:workspaceRoot: the directory every env file must stay inside, relative to the project directory (e.g. ../alphaswarm for a sibling checkout). Defaults to the project directory.");
 
 export type EnvRef = z.output<typeof envRefSchema>;
 export type EnvFileConfig = z.output<typeof envFileSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { absoluteUrl, keyedMap, secretRef } from "./common";
+import { absoluteUrl, keyedMap, secretRef, boundedText } from "./common";
 
 /** Auth0's log event categories, the values a stream's filter may name (provider `filters`). */
 export const LOG_EVENT_CATEGORIES = [
@@ -32,7 +32,7 @@ export type LogStreamType = (typeof LOG_STREAM_TYPES)[number];
 export const CONTENT_FORMATS = ["json-lines", "json-array", "json-object"] as const;
 
 const common = {
-  name: z.string().min(1).optional().describe("The stream's name in the Auth0 Dashboard. Defaults to the map key."),
+  name: boundedText().optional().describe("The stream's name in the Auth0 Dashboard. Defaults to the map key."),
   filters: z
     .array(z.enum(LOG_EVENT_CATEGORIES))
     .min(1)

@@ -85,7 +85,7 @@ export const mfaSchema = z
       .enum(MFA_POLICIES)
       .default("never")
       .describe(
-        "When Auth0 asks for a second factor: never, all-applications, or confidence-score (adaptive MFA: only medium- and high-risk logins; an Auth0 add-on). never is allowed in stage and prod only with an override. Defaults to never.",
+        "When Auth0 asks for a second factor: never, all-applications, or confidence-score (adaptive MFA: challenge only logins Auth0 scores low-confidence; an Auth0 add-on). never is allowed in stage and prod only with an override. Defaults to never.",
       ),
     factors: mfaFactorsSchema.default(mfaFactorsSchema.parse({})),
   })

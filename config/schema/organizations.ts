@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { absoluteUrl, keyedMap } from "./common";
+import { ORGANIZATION_DISPLAY_NAME_MAX } from "../bounds";
+import { absoluteUrl, keyedMap, boundedText } from "./common";
 
 /**
  * Auth0's rule for organization names ("Create Organizations"): lowercase letters, digits, `_`
@@ -46,7 +47,9 @@ export const organizationSchema = z
       .string()
       .optional()
       .describe("Auth0's unique organization name: lowercase letters, digits, - and _, 1 to 50 characters. Defaults to the map key."),
-    displayName: z.string().min(1).max(255).optional().describe("Name shown to users, up to 255 characters. Defaults to the organization name."),
+    displayName: boundedText(ORGANIZATION_DISPLAY_NAME_MAX)
+      .optional()
+      .describe(`Name shown to users, up to ${ORGANIZATION_DISPLAY_NAME_MAX} characters. Defaults to the organization name.`),
     branding: brandingSchema.optional(),
     connections: keyedMap(organizationConnectionSchema)
       .default({})

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { absoluteUrl, hours } from "./common";
+import { absoluteUrl, hours, boundedText } from "./common";
 import { customDomainSchema } from "./customDomain";
 
 export const ENVIRONMENTS = ["dev", "stage", "prod", "local"] as const;
@@ -12,12 +12,12 @@ export type PlanTier = (typeof PLAN_TIERS)[number];
 export const environmentSchema = z
   .enum(ENVIRONMENTS)
   .describe(
-    "Which environment this stack is: dev, stage, prod or local. In stage and prod the production guardrails apply (see auth0kit:overrides); in prod, APIs, connections, organizations and the custom domain are protected from deletion (database connections are never deleted, in any environment). local declares no Auth0 resources: it generates secrets and renders env files only.",
+    "Which environment this stack is: dev, stage, prod or local. In stage and prod the production guardrails apply (see auth0kit:overrides); in prod, APIs, connections, organizations and the custom domain are protected from deletion (database connections are never deleted, in any environment). local declares no Auth0 resources: it generates secrets and renders env files only, and a local stack that sets tenant, apis, applications, connections, organizations, actions, logStreams, mfa or attackProtection (anything but an empty map) is an error saying it would never be provisioned.",
   );
 
 export const tenantSchema = z
   .strictObject({
-    friendlyName: z.string().min(1).optional().describe("The tenant's name on the Universal Login page. Defaults to unset (Auth0 shows the tenant name)."),
+    friendlyName: boundedText().optional().describe("The tenant's name on the Universal Login page. Defaults to unset (Auth0 shows the tenant name)."),
     supportEmail: z
       .email({ message: "expected an email address such as support@example.com" })
       .optional()

@@ -227,6 +227,60 @@ describe("post-login step-up", () => {
   });
 });
 
+describe("post-login MFA per audience (ORGANIZATION_MFA)", () => {
+  const ORG = { id: "org_acme", name: "acme" };
+  const withSetting = (value: string | undefined, overrides: Record<string, unknown> = {}) =>
+    loginEvent({ secrets: { ...backendSecrets(), ...(value !== undefined && { ORGANIZATION_MFA: value }) }, ...overrides });
+
+  it("requires the authenticator-app code (OTP) on every organization login under otp, never remembering the browser", async () => {
+    healthyBackend();
+    await onExecutePostLogin(withSetting("otp", { organization: ORG }), api);
+    expect(api.multifactor.enable).toHaveBeenCalledTimes(1);
+    expect(api.multifactor.enable).toHaveBeenCalledWith("google-authenticator", { allowRememberBrowser: false });
+  });
+
+  it("leaves consumer logins (no organization) to the tenant's policy and its factors, SMS included", async () => {
+    healthyBackend();
+    await onExecutePostLogin(withSetting("otp"), api);
+    expect(api.multifactor.enable).not.toHaveBeenCalled();
+  });
+
+  it("requires OTP, not any factor, when an organization login also asks for step-up", async () => {
+    healthyBackend();
+    await onExecutePostLogin(withSetting("otp", { organization: ORG, transaction: { protocol: "oidc-basic-profile", acr_values: [MFA] } }), api);
+    expect(api.multifactor.enable.mock.calls).toEqual([["google-authenticator", { allowRememberBrowser: false }]]);
+  });
+
+  it("takes any enrolled factor under any", async () => {
+    healthyBackend();
+    await onExecutePostLogin(withSetting("any", { organization: ORG }), api);
+    expect(api.multifactor.enable).toHaveBeenCalledWith("any", { allowRememberBrowser: false });
+  });
+
+  it.each([undefined, "off"])("requires nothing of organization logins when the setting is %s", async (value) => {
+    healthyBackend();
+    await onExecutePostLogin(withSetting(value, { organization: ORG }), api);
+    expect(api.multifactor.enable).not.toHaveBeenCalled();
+  });
+
+  it("reads an unknown setting as otp, the strict choice", async () => {
+    healthyBackend();
+    await onExecutePostLogin(withSetting("sms", { organization: ORG }), api);
+    expect(api.multifactor.enable).toHaveBeenCalledWith("google-authenticator", { allowRememberBrowser: false });
+  });
+
+  it("does not require OTP of a token exchange, where the user already signed in", async () => {
+    healthyBackend();
+    await onExecutePostLogin(withSetting("otp", { organization: ORG, transaction: { protocol: "oauth2-token-exchange", acr_values: [] } }), api);
+    expect(api.multifactor.enable).not.toHaveBeenCalled();
+  });
+
+  it("never challenges a refresh-token exchange, which is not a login", async () => {
+    await onExecutePostLogin(withSetting("otp", { organization: ORG, transaction: { protocol: "oauth2-refresh-token", acr_values: [MFA] } }), api);
+    expect(api.multifactor.enable).not.toHaveBeenCalled();
+  });
+});
+
 describe("post-login under Auth0's cache limits", () => {
   it.each(["https://api.alpha-swarm.ai/", "https://api.stage.alpha-swarm.ai/", "https://api.dev.alpha-swarm.ai/"])(
     "caches the M2M token for a 32-character client ID and the audience %s, so the next login reuses it",

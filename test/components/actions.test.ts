@@ -22,6 +22,8 @@ function withActions(actions: Record<string, unknown>): Record<string, unknown> 
       ...(tenantConfig()["auth0kit:applications"] as object),
       broker: { type: "m2m", grantTypes: ["client_credentials", "urn:ietf:params:oauth:grant-type:token-exchange"], tokenExchangeProfileTypes: ["custom_authentication"] },
     },
+    // The exchange sets users of this connection (customTokenExchangeHasConnections).
+    "auth0kit:connections": { users: { kind: "database", applications: ["web", "broker"] } },
     "auth0kit:actions": actions,
   };
 }

@@ -3,13 +3,15 @@ import type { TenantSpec } from "../../config/spec";
 
 /**
  * A small but complete tenant: one API, one app of each type; in stage and prod also the MFA
- * policy and log stream the production guardrails require.
+ * policy, log stream and email provider (its API key the secret sendgridApiKey) the production
+ * guardrails require.
  */
 export function tenantConfig(environment = "dev"): Record<string, unknown> {
   const productionReady =
     environment === "prod" || environment === "stage"
       ? {
           "auth0kit:mfa": { policy: "all-applications", factors: { otp: true, recoveryCodes: true } },
+          "auth0kit:email": { provider: { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, from: "Example <no-reply@example.com>" },
           "auth0kit:logStreams": { audit: { type: "webhook", url: "https://logs.example.com/auth0" } },
         }
       : {};

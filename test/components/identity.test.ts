@@ -7,14 +7,14 @@ import { loadSpec } from "../../config/load";
 import type { TenantSpec } from "../../config/spec";
 import type { SecretValues } from "../../components/secrets";
 
-const SECRET_KEYS = ["googleClientSecret", "githubClientSecret", "oidcClientSecret", "entraClientSecret", "oktaClientSecret"];
+const SECRET_KEYS = ["googleClientSecret", "githubClientSecret", "oidcClientSecret", "entraClientSecret", "oktaClientSecret", "workspaceClientSecret", "sendgridApiKey"];
 
 /** The fixture tenant plus one connection of every strategy and two organizations. */
 function identityConfig(environment = "dev"): Record<string, unknown> {
   const secret = (key: string) => ({ secret: key });
   return {
     ...tenantConfig(environment),
-    ...Object.fromEntries(SECRET_KEYS.map((key) => [`auth0kit:${key}`, "s3cr3t-value"])),
+    ...Object.fromEntries(SECRET_KEYS.filter((key) => key !== "sendgridApiKey" || environment !== "dev").map((key) => [`auth0kit:${key}`, "s3cr3t-value"])),
     "auth0kit:connections": {
       users: {
         kind: "database",
@@ -63,6 +63,17 @@ function identityConfig(environment = "dev"): Record<string, unknown> {
         clientSecret: secret("oktaClientSecret"),
         syncGroups: false,
       },
+      "umbrella-adfs": { kind: "enterprise", strategy: "adfs", applications: ["web"], metadataUrl: "https://adfs.umbrella.com/FederationMetadata/2007-06/FederationMetadata.xml" },
+      "tyrell-ping": { kind: "enterprise", strategy: "pingfederate", applications: ["web"], serverUrl: "https://sso.tyrell.com", signingCert: "MIIBping", groupsAttribute: "memberOf" },
+      "wayne-workspace": {
+        kind: "enterprise",
+        strategy: "google-apps",
+        applications: ["web"],
+        domain: "wayne.com",
+        clientId: "wayne.apps.googleusercontent.com",
+        clientSecret: secret("workspaceClientSecret"),
+        domainAliases: ["wayne.com"],
+      },
     },
     "auth0kit:organizations": {
       acme: {
@@ -86,7 +97,7 @@ async function declare(environment: string, protectCritical: boolean): Promise<D
   const mocks = await setupMocks();
   const { Auth0Tenant } = await import("../../components/auth0Tenant");
   const config = identityConfig(environment);
-  const secretKeys = new Set(SECRET_KEYS.map((key) => `auth0kit:${key}`));
+  const secretKeys = new Set(SECRET_KEYS.map((key) => `auth0kit:${key}`).filter((key) => key in config));
   const spec = loadSpec({ values: asStackConfig(config), secretKeys });
   const secrets = Object.fromEntries(spec.secretRefs.map((key) => [key, pulumi.secret("s3cr3t-value")]));
   const tenant = new Auth0Tenant("tenant", { spec, secrets, protectCritical });
@@ -115,7 +126,7 @@ describe("connections and organizations (dev)", () => {
 
   it("declares the database connection with strategy auth0 and its password policy", async () => {
     const db = await connectionOf(mocks, "users");
-    expect(db.parent).toBe("tenant-connection-users");
+    expect(db.parent).toBe("tenant");
     expect(db.inputs).toEqual({
       name: "Username-Password-Authentication",
       strategy: "auth0",
@@ -142,21 +153,15 @@ describe("connections and organizations (dev)", () => {
     expect(protectedOnes).toEqual([]);
   });
 
-  it("keeps the URNs the three former connection classes gave existing stacks, so nothing is replaced", async () => {
-    const urnsOf = async (key: string) => {
-      const connection = tenant.connections[key]!;
-      return Promise.all([connection.urn, connection.connection.urn, connection.clients.urn].map(unwrap));
-    };
-    // The mock runtime qualifies a child's type by its parent's type only (the engine by the whole
-    // chain); the component's own URN, first, pins the rest of the chain.
-    const urns = (kind: string, key: string) => [
-      `urn:pulumi:test::auth0kit::auth0kit:tenant:Auth0Tenant$auth0kit:connection:${kind}::tenant-connection-${key}`,
-      `urn:pulumi:test::auth0kit::auth0kit:connection:${kind}$auth0:index/connection:Connection::tenant-connection-${key}-connection`,
-      `urn:pulumi:test::auth0kit::auth0kit:connection:${kind}$auth0:index/connectionClients:ConnectionClients::tenant-connection-${key}-clients`,
-    ];
-    expect(await urnsOf("users")).toEqual(urns("DatabaseConnection", "users"));
-    expect(await urnsOf("google")).toEqual(urns("SocialConnection", "google"));
-    expect(await urnsOf("acme-saml")).toEqual(urns("EnterpriseConnection", "acme-saml"));
+  it("declares every connection's resources directly under the tenant, with no component per connection", async () => {
+    // Their aliases to the former components' URNs are checked under Pulumi's runner
+    // (test/stacks/pulumiRunner.test.ts), which sees the registrations as the engine does.
+    const connection = tenant.connections["acme-saml"]!;
+    expect(await Promise.all([connection.connection.urn, connection.clients.urn].map(unwrap))).toEqual([
+      "urn:pulumi:test::auth0kit::auth0kit:tenant:Auth0Tenant$auth0:index/connection:Connection::tenant-connection-acme-saml-connection",
+      "urn:pulumi:test::auth0kit::auth0kit:tenant:Auth0Tenant$auth0:index/connectionClients:ConnectionClients::tenant-connection-acme-saml-clients",
+    ]);
+    expect((await mocks.resources()).filter((r) => r.type.startsWith("auth0kit:connection:"))).toEqual([]);
   });
 
   it("retains only database connections on delete", async () => {
@@ -166,11 +171,11 @@ describe("connections and organizations (dev)", () => {
 
   it("turns password history off with history 0", async () => {
     // The fixture's database connection keeps 5; a second tenant is not needed to see the mapping.
-    const { Connection } = await import("../../components/connection");
-    new Connection("nohistory", {
+    const { declareConnection } = await import("../../components/connection");
+    declareConnection("nohistory", {
       connection: { kind: "database", key: "x", name: "x", applications: [], passwordPolicy: "good", passwordHistory: 0, passwordDictionary: false, passwordNoPersonalInfo: false, disableSignup: false, requiresUsername: false, bruteForceProtection: true },
       clientIds: {},
-    });
+    }, { parent: tenant });
     const db = await mocks.findResource(TYPES.connection, "nohistory-connection");
     expect(db.inputs.options).toMatchObject({ passwordHistories: [{ enable: false }], passwordDictionary: { enable: false } });
     expect((db.inputs.options as Record<string, unknown>).passwordComplexityOptions).toBeUndefined();
@@ -256,11 +261,37 @@ describe("connections and organizations (dev)", () => {
     });
   });
 
+  it("declares an ADFS connection from its federation metadata URL", async () => {
+    expect(await connectionOf(mocks, "umbrella-adfs")).toMatchObject({ inputs: { strategy: "adfs" } });
+    expect(await enterpriseOptionsOf("umbrella-adfs")).toEqual({ options: { adfsServer: "https://adfs.umbrella.com/FederationMetadata/2007-06/FederationMetadata.xml" } });
+  });
+
+  it("declares a PingFederate connection on its server, its groups attribute mapped to groups", async () => {
+    expect(await connectionOf(mocks, "tyrell-ping")).toMatchObject({ inputs: { strategy: "pingfederate" } });
+    expect(await enterpriseOptionsOf("tyrell-ping")).toEqual({
+      options: { pingFederateBaseUrl: "https://sso.tyrell.com", signingCert: "MIIBping", fieldsMap: '{"groups":"memberOf"}' },
+    });
+  });
+
+  it("declares a Google Workspace connection that reads groups through the Directory API, its secret a secret", async () => {
+    expect(await connectionOf(mocks, "wayne-workspace")).toMatchObject({ inputs: { strategy: "google-apps", options: { domainAliases: ["wayne.com"], clientSecret: "[secret]" } } });
+    expect(await enterpriseOptionsOf("wayne-workspace")).toEqual({
+      options: {
+        domain: "wayne.com",
+        tenantDomain: "wayne.com",
+        clientId: "wayne.apps.googleusercontent.com",
+        clientSecret: "[secret]",
+        apiEnableUsers: true,
+        scopes: ["email", "ext_groups", "profile"],
+      },
+    });
+  });
+
   it("enables each connection for exactly its applications, sorted by application key, through one ConnectionClients", async () => {
     const clients = (await mocks.ofType(TYPES.connectionClients)).filter((r) => r.name.startsWith("tenant-"));
     const byName = Object.fromEntries(clients.map((r) => [r.name, r.inputs]));
     expect(Object.keys(byName).sort()).toEqual(
-      ["acme-saml", "github", "globex-entra", "google", "hooli-okta", "initech-oidc", "users"].map((key) => `tenant-connection-${key}-clients`),
+      ["acme-saml", "github", "globex-entra", "google", "hooli-okta", "initech-oidc", "tyrell-ping", "umbrella-adfs", "users", "wayne-workspace"].map((key) => `tenant-connection-${key}-clients`),
     );
     expect(byName["tenant-connection-users-clients"]).toEqual({
       connectionId: placeholder("tenant-connection-users-connection", "id"),
@@ -321,7 +352,7 @@ describe("connections and organizations (prod)", () => {
 
   it("protects every connection and organization, and still retains the database connection", () => {
     const connections = resources.filter((r) => r.type === TYPES.connection);
-    expect(connections.length).toBe(7);
+    expect(connections.length).toBe(10);
     expect(connections.every((r) => r.protect)).toBe(true);
     expect(connections.filter((r) => r.retainOnDelete).map((r) => r.name)).toEqual(["tenant-connection-users-connection"]);
     const organizations = resources.filter((r) => r.type === TYPES.organization);

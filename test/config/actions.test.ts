@@ -11,6 +11,8 @@ function withActions(actions: Record<string, unknown>, extra: ConfigInput = {}):
     "auth0kit:applications": {
       broker: { type: "m2m", grantTypes: ["client_credentials", TOKEN_EXCHANGE], tokenExchangeProfileTypes: ["custom_authentication"] },
     },
+    // The exchange sets users of this connection (customTokenExchangeHasConnections).
+    "auth0kit:connections": { users: { kind: "database", applications: ["spa", "broker"] } },
     [ROOT]: actions,
     ...extra,
   });
@@ -65,7 +67,7 @@ describe("Action sources", () => {
 describe("Action triggers and bindings", () => {
   it("rejects a trigger Auth0 does not know, listing the ones it does", () => {
     expect(issuesOf(withActions({ login: { ...login, trigger: "post-logon" } }))).toEqual([
-      `${ROOT}.login.trigger: "post-logon" is not allowed; use one of post-login, credentials-exchange, pre-user-registration, post-user-registration, post-change-password, send-phone-message, custom-token-exchange`,
+      `${ROOT}.login.trigger: "post-logon" is not allowed; did you mean "post-login"? (one of post-login, credentials-exchange, pre-user-registration, post-user-registration, post-change-password, send-phone-message, custom-token-exchange)`,
     ]);
   });
 
@@ -130,6 +132,7 @@ describe("token-exchange profiles", () => {
   it("needs an application that may use custom_authentication profiles", () => {
     const config = withActions({ exchange });
     delete (config["auth0kit:applications"] as Record<string, unknown>).broker;
+    config["auth0kit:connections"] = { users: { kind: "database", applications: ["spa"] } };
     expect(issuesOf(config)).toEqual([
       `${ROOT}.exchange.tokenExchangeProfile: no application may use it; give one application the ${TOKEN_EXCHANGE} grant and tokenExchangeProfileTypes: [custom_authentication]`,
     ]);

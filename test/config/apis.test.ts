@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { configPath } from "../../config/issues";
 import { API_TOKEN_LIFETIME_MAX } from "../../config/bounds";
 import { apiTokenLifetimes, permissionsInTokenNeedsRbac, uniqueIdentifiers, uniquePermissions } from "../../config/rules/apis";
 import { configWith, issuePathsOf, issuesOf, specOf } from "./fixtures";
@@ -8,19 +9,19 @@ const api = (fields: Record<string, unknown>) => configWith({ "auth0kit:apis": {
 describe("API fields", () => {
   it("rejects a misspelled API field", () => {
     expect(issuesOf(api({ tokenLifetme: "1h" }))).toEqual([
-      'auth0kit:apis.core: unknown key "tokenLifetme"; remove it or fix the spelling',
+      'auth0kit:apis.core: unknown key "tokenLifetme"; did you mean "tokenLifetime"?',
     ]);
   });
 
   it("names every misspelled field of one API in one message", () => {
     expect(issuesOf(api({ rbca: true, scopes: {} }))).toEqual([
-      'auth0kit:apis.core: unknown keys "rbca", "scopes"; remove them or fix the spelling',
+      'auth0kit:apis.core: unknown keys "rbca" (did you mean "rbac"?), "scopes"; remove them or fix the spelling (known keys: name, identifier, signingAlg, rbac, permissionsInToken, tokenLifetime, tokenLifetimeForWeb, allowOfflineAccess, skipConsentForFirstParty, userAccess, clientAccess, proofOfPossession, permissions)',
     ]);
   });
 
   it("requires an identifier", () => {
     expect(issuesOf(configWith({ "auth0kit:apis": { extra: { permissions: {} } } }))).toEqual([
-      "auth0kit:apis.extra.identifier: required; set a string here",
+      "auth0kit:apis.extra.identifier: required; set text here",
     ]);
   });
 });
@@ -32,7 +33,7 @@ describe("permission names", () => {
     ["read:", "an empty resource"],
     [":portfolio", "an empty verb"],
   ])("rejects %j (%s) at its path", (name) => {
-    expect(issuePathsOf(api({ permissions: { [name]: "Described" } }))).toEqual([`auth0kit:apis.core.permissions.${name}`]);
+    expect(issuePathsOf(api({ permissions: { [name]: "Described" } }))).toEqual([configPath("auth0kit:apis.core.permissions", name)]);
   });
 
   it("accepts multi-part names such as read:mcp:data", () => {
@@ -41,7 +42,7 @@ describe("permission names", () => {
 
   it("explains how to write a malformed permission name", () => {
     expect(issuesOf(api({ permissions: { "read portfolio": "Described" } }))).toEqual([
-      'auth0kit:apis.core.permissions.read portfolio: "read portfolio" is not a well-formed permission; use verb:resource with no spaces, e.g. read:portfolio',
+      'auth0kit:apis.core.permissions[\"read portfolio\"]: "read portfolio" is not a well-formed permission; use verb:resource with no spaces, e.g. read:portfolio',
     ]);
   });
 

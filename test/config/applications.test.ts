@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configWith, DEVICE_CODE, issuePathsOf, issuesOf, TOKEN_EXCHANGE } from "./fixtures";
 
@@ -6,13 +8,13 @@ const apps = (applications: Record<string, unknown>) => configWith({ "auth0kit:a
 describe("application fields", () => {
   it("rejects an unknown field of an application at the application's path", () => {
     expect(issuesOf(apps({ spa: { callback: ["https://app.example.com/callback"] } }))).toEqual([
-      'auth0kit:applications.spa: unknown key "callback"; remove it or fix the spelling',
+      'auth0kit:applications.spa: unknown key "callback"; did you mean "callbacks"?',
     ]);
   });
 
   it("rejects an unknown field of a nested policy at the policy's path", () => {
     expect(issuesOf(apps({ spa: { refreshToken: { rotaton: false } } }))).toEqual([
-      'auth0kit:applications.spa.refreshToken: unknown key "rotaton"; remove it or fix the spelling',
+      'auth0kit:applications.spa.refreshToken: unknown key "rotaton"; did you mean "rotation"?',
     ]);
   });
 
@@ -32,12 +34,12 @@ describe("application fields", () => {
   });
 
   it("rejects an application key that is not a lowercase slug", () => {
-    expect(issuePathsOf(apps({ "Web App": { type: "spa" } }))).toEqual(["auth0kit:applications.Web App"]);
+    expect(issuePathsOf(apps({ "Web App": { type: "spa" } }))).toEqual(["auth0kit:applications[\"Web App\"]"]);
   });
 
   it("explains that application keys must be lowercase slugs", () => {
     expect(issuesOf(apps({ "Web App": { type: "spa" } }))).toEqual([
-      "auth0kit:applications.Web App: keys must be lowercase slugs (a-z, 0-9, -; starting with a letter), because they become resource names",
+      "auth0kit:applications[\"Web App\"]: keys must be lowercase slugs (a-z, 0-9, -; starting with a letter), because they become resource names",
     ]);
   });
 
@@ -47,14 +49,14 @@ describe("application fields", () => {
 
   it("rejects a description over 140 characters, naming Auth0's limit", () => {
     expect(issuesOf(apps({ spa: { description: "x".repeat(141) } }))).toEqual([
-      "auth0kit:applications.spa.description: Auth0 limits descriptions to 140 characters",
+      "auth0kit:applications.spa.description: is 141 characters long; Auth0 accepts at most 140; shorten it",
     ]);
   });
 
   it("reports a value of the wrong type with what was given", () => {
     expect(issuesOf(apps({ spa: { firstParty: "yes", grantTypes: "authorization_code" } }))).toEqual([
-      'auth0kit:applications.spa.firstParty: expected a boolean, got text',
-      'auth0kit:applications.spa.grantTypes: expected a list, got text',
+      'auth0kit:applications.spa.firstParty: expected true or false, got the text \"yes\"',
+      'auth0kit:applications.spa.grantTypes: expected a list, got the text \"authorization_code\"',
     ]);
   });
 });
@@ -112,10 +114,25 @@ describe("Management API scopes", () => {
     ]);
   });
 
-  it.each(["read users", "read:Users", "users"])("rejects the malformed scope %j by index", (scope) => {
+  it.each([
+    ["read:userz", 'did you mean "read:users"?'],
+    ["read users", 'did you mean "read:users"?'],
+    ["read:Users", 'did you mean "read:users"?'],
+    ["delete:session", 'did you mean "delete:sessions"?'],
+    ["users", "they look like read:users, update:users or delete:sessions"],
+    ["read:everything", "they look like read:users, update:users or delete:sessions"],
+  ])("refuses %j, which is not a Management API scope, by index: %s", (scope, hint) => {
     expect(issuesOf(apps({ m2m: { managementApiScopes: ["read:users", scope] } }))).toEqual([
-      "auth0kit:applications.m2m.managementApiScopes[1]: Management API scopes look like read:users",
+      `auth0kit:applications.m2m.managementApiScopes[1]: ${JSON.stringify(scope)} is not an Auth0 Management API scope; ${hint}`,
     ]);
+  });
+
+  it("accepts every scope the Pulumi client needs (README, Running it for real)", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("read:clients create:clients"), readme.indexOf("```", readme.indexOf("read:clients create:clients")));
+    const scopes = block.split(/\s+/).filter(Boolean);
+    expect(scopes.length).toBeGreaterThan(40);
+    expect(issuesOf(apps({ m2m: { managementApiScopes: scopes } }))).toEqual([]);
   });
 });
 
@@ -149,13 +166,14 @@ describe("organizations", () => {
 
 describe("token exchange profiles", () => {
   it("are rejected without the token-exchange grant type", () => {
-    expect(issuesOf(apps({ native: { tokenExchangeProfileTypes: ["custom_authentication"] } }))).toEqual([
+    expect(issuesOf(apps({ native: { tokenExchangeProfileTypes: ["on_behalf_of_token_exchange"] } }))).toEqual([
       "auth0kit:applications.native.tokenExchangeProfileTypes: needs the urn:ietf:params:oauth:grant-type:token-exchange grant type; add it to grantTypes",
     ]);
   });
 
   it("are accepted on a native application with the token-exchange grant type", () => {
-    expect(issuesOf(apps({ native: { grantTypes: ["authorization_code", TOKEN_EXCHANGE], tokenExchangeProfileTypes: ["custom_authentication"] } }))).toEqual([]);
+    const users = { "auth0kit:connections": { users: { kind: "database", applications: ["native"] } } };
+    expect(issuesOf({ ...apps({ native: { grantTypes: ["authorization_code", TOKEN_EXCHANGE], tokenExchangeProfileTypes: ["custom_authentication"] } }), ...users })).toEqual([]);
   });
 
   it("are accepted on a machine-to-machine application with the token-exchange grant type", () => {

@@ -128,6 +128,10 @@ describe("enterpriseConnectionFields", () => {
     ["oidc", { issuer: "https://login.acme.com/", clientId: "id", clientSecret: { secret: "acmeOktaClientSecret" } }],
     ["waad", { tenantDomain: "acme.onmicrosoft.com", clientId: "id", clientSecret: { secret: "acmeOktaClientSecret" } }],
     ["okta", { domain: "acme.okta.com", clientId: "id", clientSecret: { secret: "acmeOktaClientSecret" } }],
+    ["adfs", { metadataUrl: "https://adfs.acme.com/FederationMetadata/2007-06/FederationMetadata.xml" }],
+    ["adfs", { metadataXml: '<?xml version="1.0"?><EntityDescriptor entityID="https://adfs.acme.com"/>' }],
+    ["pingfederate", { serverUrl: "https://sso.acme.com", signingCert: "MIIB", groupsAttribute: "memberOf" }],
+    ["google-apps", { domain: "acme.com", clientId: "id.apps.googleusercontent.com", clientSecret: { secret: "acmeOktaClientSecret" } }],
   ])("accepts a complete %s connection", (strategy, fields) => {
     const secretKeys = "clientSecret" in fields ? [OKTA_SECRET] : [];
     const config = withConnections({ acme: { kind: "enterprise", strategy, ...fields } }, "clientSecret" in fields ? { [OKTA_SECRET]: "x" } : {});
@@ -161,6 +165,37 @@ describe("enterpriseConnectionFields", () => {
     const { domain: _, ...withoutDomain } = okta;
     expect(issuesOf(withConnections({ acme: withoutDomain }, { [OKTA_SECRET]: "x" }), { secretKeys: [OKTA_SECRET] })).toEqual([
       "auth0kit:connections.acme.domain: required for okta connections; set the Okta organization's domain, e.g. acme.okta.com",
+    ]);
+  });
+
+  it("asks an adfs connection for exactly one of its metadata URL and document", () => {
+    expect(issuesOf(withConnections({ acme: { kind: "enterprise", strategy: "adfs" } }))).toEqual([
+      "auth0kit:connections.acme.metadataUrl: an adfs connection needs exactly one of metadataUrl (the federation metadata URL) and metadataXml (the document itself)",
+    ]);
+    const both = { kind: "enterprise", strategy: "adfs", metadataUrl: "https://adfs.acme.com/metadata.xml", metadataXml: "<EntityDescriptor/>" };
+    expect(issuesOf(withConnections({ acme: both }))).toEqual([
+      "auth0kit:connections.acme.metadataXml: an adfs connection needs exactly one of metadataUrl (the federation metadata URL) and metadataXml (the document itself)",
+    ]);
+  });
+
+  it("asks a pingfederate connection for its server URL and signing certificate", () => {
+    expect(issuesOf(withConnections({ acme: { kind: "enterprise", strategy: "pingfederate" } }))).toEqual([
+      "auth0kit:connections.acme.serverUrl: required for pingfederate connections; set the PingFederate server's base URL, e.g. https://sso.acme.com",
+      "auth0kit:connections.acme.signingCert: required for pingfederate connections; paste the PingFederate signing certificate (PEM)",
+    ]);
+  });
+
+  it("asks a google-apps connection for its Workspace domain and OAuth client", () => {
+    expect(issuesOf(withConnections({ acme: { kind: "enterprise", strategy: "google-apps" } }))).toEqual([
+      "auth0kit:connections.acme.clientId: required for google-apps connections; set the OAuth client ID from the Google Cloud console",
+      "auth0kit:connections.acme.clientSecret: required for google-apps connections; reference its client secret with { secret: <key> }",
+      "auth0kit:connections.acme.domain: required for google-apps connections; set the Google Workspace domain, e.g. acme.com",
+    ]);
+  });
+
+  it("refuses metadata that is not an XML document", () => {
+    expect(issuesOf(withConnections({ acme: { kind: "enterprise", strategy: "adfs", metadataXml: "https://adfs.acme.com/metadata.xml" } }))).toEqual([
+      "auth0kit:connections.acme.metadataXml: paste the federation metadata XML document",
     ]);
   });
 

@@ -28,7 +28,7 @@ describe("custom domain", () => {
 
   it("rejects unknown keys, such as a misspelled useForIssuer", () => {
     expect(issuesOf(withDomain({ domain: "auth.example.com", useAsIssuer: true }))).toEqual([
-      'auth0kit:tenant.customDomain: unknown key "useAsIssuer"; remove it or fix the spelling',
+      'auth0kit:tenant.customDomain: unknown key "useAsIssuer"; did you mean "useForIssuer"?',
     ]);
   });
 });

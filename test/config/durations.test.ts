@@ -44,3 +44,30 @@ describe("formatDuration", () => {
     expect(formatDuration(seconds)).toBe(text);
   });
 });
+
+describe("messages in the units the stack file used", () => {
+  it("says 48h and 24h to a file that wrote 48h and 24h, not 2d and 1d", () => {
+    const apps = { "auth0kit:applications": { spa: { grantTypes: ["authorization_code", "refresh_token"], refreshToken: { absoluteLifetime: "24h", idleLifetime: "48h" } } } };
+    expect(issuesOf(configWith(apps))).toEqual([
+      "auth0kit:applications.spa.refreshToken.idleLifetime: 48h exceeds the absolute lifetime of 24h; the inactivity lifetime must not be longer than the absolute one",
+    ]);
+  });
+
+  it("states Auth0's maximum in the unit of the value written", () => {
+    const api = { "auth0kit:apis": { core: { tokenLifetime: "744h", tokenLifetimeForWeb: "1h" } } };
+    expect(issuesOf(configWith(api))).toEqual(["auth0kit:apis.core.tokenLifetime: 744h exceeds Auth0's maximum of 720h; lower it"]);
+  });
+
+  it("uses the written unit of the other value when this one is a default", () => {
+    const api = { "auth0kit:apis": { core: { tokenLifetime: "60m" } } };
+    expect(issuesOf(configWith(api))).toEqual([
+      "auth0kit:apis.core.tokenLifetimeForWeb: 120m exceeds the API's tokenLifetime of 60m; browser-flow tokens may not outlive the API's tokens",
+    ]);
+  });
+
+  it("keeps whole hours for session lifetimes written as plain numbers", () => {
+    expect(issuesOf(configWith({ "auth0kit:tenant": { sessionLifetime: 24, idleSessionLifetime: 48 } }))).toEqual([
+      "auth0kit:tenant.idleSessionLifetime: 48h exceeds the session lifetime of 24h; a session cannot stay idle longer than it lives",
+    ]);
+  });
+});

@@ -36,7 +36,7 @@ describe("env file references", () => {
 
   it("rejects an unknown reference kind, naming the kinds", () => {
     expect(issuesOf(file("backend", [{ X: { ref: "tenantId" } }]))).toEqual([
-      "auth0kit:envFiles.app.vars[0].X.ref: unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, logStreamSecret, generatedSecret, scopes",
+      "auth0kit:envFiles.app.vars[0].X.ref: unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, roleId, logStreamSecret, generatedSecret, scopes",
     ]);
   });
 
@@ -152,10 +152,19 @@ describe("scopes and audiences", () => {
     ]);
   });
 
-  it("rejects an issuer and a JWKS URL on different domains", () => {
+  it("rejects a literal JWKS URL on another domain than the tenant's issuer, once, with the reference to write", () => {
     const config = file("backend", [{ ISSUER: { ref: "issuer" } }, { JWKS_URL: "https://other.example.com/.well-known/jwks.json" }]);
     expect(issuesOf(config)).toEqual([
-      "auth0kit:envFiles.app.vars[1].JWKS_URL: is on other.example.com but ISSUER is on example-dev.us.auth0.com; the issuer and the JWKS URL must come from the same domain",
+      'auth0kit:envFiles.app.vars[1].JWKS_URL: "https://other.example.com/.well-known/jwks.json" is not the JWKS URL of this stack (this tenant\'s is https://example-dev.us.auth0.com/.well-known/jwks.json); write { ref: jwksUrl }',
+    ]);
+  });
+
+  it("rejects a local stack's issuer and JWKS URL literals on different domains", () => {
+    const config = file("backend", [{ ISSUER: "https://auth.localhost/" }, { JWKS_URL: "https://other.localhost/.well-known/jwks.json" }], {
+      "auth0kit:environment": "local",
+    });
+    expect(issuesOf(config)).toEqual([
+      "auth0kit:envFiles.app.vars[1].JWKS_URL: is on other.localhost but ISSUER is on auth.localhost; the issuer and the JWKS URL must come from the same domain",
     ]);
   });
 });
@@ -206,7 +215,7 @@ describe("organization, log-stream and custom-domain references", () => {
       "auth0kit:tenant": { customDomain: { domain: "auth.example.com", useForIssuer: true } },
     });
     expect(issuesOf(config)).toEqual([
-      "auth0kit:envFiles.app.vars[1].JWKS_URL: is on example-dev.us.auth0.com but ISSUER is on auth.example.com; the issuer and the JWKS URL must come from the same domain",
+      'auth0kit:envFiles.app.vars[1].JWKS_URL: "https://example-dev.us.auth0.com/.well-known/jwks.json" is not the JWKS URL of this stack (this tenant\'s is https://auth.example.com/.well-known/jwks.json); write { ref: jwksUrl }',
     ]);
   });
 });

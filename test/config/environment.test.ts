@@ -18,22 +18,38 @@ describe("auth0kit:environment", () => {
     ]);
   });
 
-  it.each(["", "Prod", " dev"])("rejects %j, which is not exactly one of the environments", (environment) => {
+  it("rejects \"\", which is not one of the environments", () => {
+    expect(issuesOf(configWith({ "auth0kit:environment": "" }))).toEqual(['auth0kit:environment: "" is not allowed; use one of dev, stage, prod, local']);
+  });
+
+  it.each([
+    ["Prod", "prod"],
+    [" dev", "dev"],
+  ])("rejects %j, which is not exactly one of the environments, and suggests %j", (environment, meant) => {
     expect(issuesOf(configWith({ "auth0kit:environment": environment }))).toEqual([
-      `auth0kit:environment: "${environment}" is not allowed; use one of dev, stage, prod, local`,
+      `auth0kit:environment: ${JSON.stringify(environment)} is not allowed; did you mean "${meant}"? (one of dev, stage, prod, local)`,
     ]);
   });
 });
 
 describe("top-level keys", () => {
   const knownKeys = [
-    "environment", "tenant", "apis", "applications", "generatedSecrets", "envFiles",
-    "connections", "organizations", "logStreams", "mfa", "attackProtection", "actions", "overrides",
+    "environment", "tenant", "apis", "applications", "generatedSecrets", "envFiles", "workspaceRoot",
+    "connections", "organizations", "logStreams", "mfa", "attackProtection", "actions", "roles", "email", "login", "overrides",
+    "organizationFiles",
   ].map((key) => `auth0kit:${key}`).join(", ");
 
-  it("rejects a misspelled auth0kit key and lists the known keys", () => {
-    expect(issuesOf(configWith({ "auth0kit:aplications": {} }))).toEqual([
-      `auth0kit:aplications: unknown key; remove it or fix the spelling (known keys: ${knownKeys})`,
+  it("suggests the known key closest to a misspelled auth0kit key", () => {
+    expect(issuesOf(configWith({ "auth0kit:aplications": {} }))).toEqual(['auth0kit:aplications: unknown key; did you mean "auth0kit:applications"?']);
+  });
+
+  it("lists the known keys when no key is close to an unknown one", () => {
+    expect(issuesOf(configWith({ "auth0kit:zeta": {} }))).toEqual([`auth0kit:zeta: unknown key; remove it or fix the spelling (known keys: ${knownKeys})`]);
+  });
+
+  it.each(["constructor", "__proto__", "toString"])("reports auth0kit:%s as unknown, though every object inherits it", (name) => {
+    expect(issuesOf(configWith({ [`auth0kit:${name}`]: {} }))).toEqual([
+      `auth0kit:${name}: unknown key; remove it or fix the spelling (known keys: ${knownKeys})`,
     ]);
   });
 
@@ -46,5 +62,29 @@ describe("top-level keys", () => {
 
   it("ignores keys of other namespaces", () => {
     expect(issuesOf(configWith({ "aws:region": "eu-west-1", "auth0:debug": "true" }))).toEqual([]);
+  });
+});
+
+describe("local stacks", () => {
+  const local = (overrides: Record<string, unknown>) => configWith({ "auth0kit:environment": "local", ...overrides });
+
+  it.each([
+    ["auth0kit:apis", { core: { identifier: "https://api.example.com/" } }, "these APIs would never be created"],
+    ["auth0kit:applications", { spa: { type: "spa" } }, "these applications would never be created"],
+    ["auth0kit:connections", { users: { kind: "database" } }, "these connections would never be created"],
+    ["auth0kit:organizations", { acme: {} }, "these organizations would never be created"],
+    ["auth0kit:actions", { login: { source: "actions/post-login.js", trigger: "post-login", order: 1 } }, "these Actions would never be deployed"],
+    ["auth0kit:logStreams", { audit: { type: "webhook", url: "https://logs.example.com/" } }, "these log streams would never be created"],
+    ["auth0kit:mfa", { policy: "all-applications" }, "these MFA settings would never be applied"],
+    ["auth0kit:attackProtection", { bruteForce: {} }, "these attack-protection settings would never be applied"],
+    ["auth0kit:tenant", { customDomain: { domain: "auth.example.com" } }, "these tenant settings would never be applied"],
+  ])("refuses %s, which would provision Auth0 resources, saying why", (key, value, what) => {
+    expect(issuesOf(local({ [key]: value }))).toEqual([
+      `${key}: a local stack provisions nothing in Auth0, so ${what}; remove ${key} or move it to a dev stack`,
+    ]);
+  });
+
+  it("accepts an empty map, which declares nothing", () => {
+    expect(issuesOf(local({ "auth0kit:apis": {}, "auth0kit:applications": {} }))).toEqual([]);
   });
 });

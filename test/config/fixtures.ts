@@ -74,9 +74,12 @@ export function merge(base: Record<string, unknown>, overrides: Record<string, u
   return merged;
 }
 
+/** The production-ready email provider's API key (a secret config key). */
+export const EMAIL_SECRET = "auth0kit:sendgridApiKey";
+
 /**
  * What the production guardrails ask of a stage or prod stack that the base does not have:
- * rotating refresh tokens for the public clients, MFA and a log stream.
+ * rotating refresh tokens for the public clients, MFA, a log stream and an email provider.
  */
 export const PRODUCTION_READY: ConfigInput = {
   "auth0kit:applications": {
@@ -84,17 +87,26 @@ export const PRODUCTION_READY: ConfigInput = {
     native: { refreshToken: { rotation: true, absoluteLifetime: "30d" } },
   },
   "auth0kit:mfa": { policy: "all-applications", factors: { otp: true, recoveryCodes: true } },
+  // Set as a secret by stackConfig whenever it is present.
+  [EMAIL_SECRET]: "SG.example-api-key",
+  "auth0kit:email": { provider: { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, from: "Example <no-reply@example.com>" },
   "auth0kit:logStreams": { audit: { type: "webhook", url: "https://logs.example.com/auth0" } },
 };
 
 /**
  * The base configuration with `overrides` deep-merged into it. A stage or prod config starts
  * from the base plus PRODUCTION_READY, so that only the guardrail a test is about can fire
- * (remove a part with `undefined`, e.g. `{ "auth0kit:mfa": undefined }`).
+ * (remove a part with `undefined`, e.g. `{ "auth0kit:mfa": undefined }`); a local config starts
+ * from the base without its API and applications, which a local stack may not declare.
  */
 export function configWith(overrides: ConfigInput = {}): ConfigInput {
   const environment = overrides["auth0kit:environment"];
-  const base = environment === "prod" || environment === "stage" ? merge(baseConfig(), PRODUCTION_READY) : baseConfig();
+  const base =
+    environment === "prod" || environment === "stage"
+      ? merge(baseConfig(), PRODUCTION_READY)
+      : environment === "local"
+        ? merge(baseConfig(), { "auth0kit:apis": undefined, "auth0kit:applications": undefined })
+        : baseConfig();
   return merge(base, overrides);
 }
 
@@ -112,7 +124,7 @@ export function stackConfig(config: ConfigInput, secretKeys: readonly string[] =
     if (value === undefined) continue;
     values[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
-  return { values, secretKeys: new Set(secretKeys) };
+  return { values, secretKeys: new Set([...secretKeys, ...(EMAIL_SECRET in values ? [EMAIL_SECRET] : [])]) };
 }
 
 /** The validated spec of a configuration; throws its ConfigError when it is invalid. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GUARDRAILS } from "../../config/guardrails";
-import { configWith, issuesOf, specOf } from "./fixtures";
+import { configWith, EMAIL_SECRET, issuesOf, specOf } from "./fixtures";
 
 const prod = (overrides: Record<string, unknown> = {}) => configWith({ "auth0kit:environment": "prod", ...overrides });
 
@@ -15,12 +15,26 @@ describe("production guardrails", () => {
       "log-stream-configured",
       "no-all-permissions-grant",
       "social-credentials",
+      "email-provider-configured",
     ]);
   });
 
   it("accepts the production-ready base in stage and prod", () => {
     expect(issuesOf(prod())).toEqual([]);
     expect(issuesOf(configWith({ "auth0kit:environment": "stage" }))).toEqual([]);
+  });
+
+  it("refuses Auth0's built-in test email provider in stage and prod, and allows it in dev", () => {
+    const message = (env: string) =>
+      `required in ${env}: without it Auth0 sends verification, password-reset and invitation emails through its built-in test provider (rate-limited, for testing only); set auth0kit:email.provider (smtp, sendgrid, ses, mailgun, sparkpost, mandrill)`;
+    expect(issuesOf(prod({ "auth0kit:email": undefined, [EMAIL_SECRET]: undefined }))).toEqual([`auth0kit:email: ${message("prod")}`]);
+    expect(issuesOf(configWith({ "auth0kit:environment": "stage", "auth0kit:email": { provider: undefined }, [EMAIL_SECRET]: undefined }))).toEqual([`auth0kit:email.provider: ${message("stage")}`]);
+    expect(issuesOf(configWith({ "auth0kit:environment": "dev" }))).toEqual([]);
+  });
+
+  it("lets a reviewed override keep the built-in email provider", () => {
+    const override = { rule: "email-provider-configured", path: "auth0kit:email", reason: "No email flows are enabled on this tenant yet." };
+    expect(issuesOf(prod({ "auth0kit:email": undefined, [EMAIL_SECRET]: undefined, "auth0kit:overrides": [override] }))).toEqual([]);
   });
 
   it("requires RBAC on every API", () => {
@@ -69,7 +83,7 @@ describe("production guardrails", () => {
 
   it("has no all-scopes shortcut to turn on: allowAllScopes is an unknown key", () => {
     expect(issuesOf(prod({ "auth0kit:applications": { m2m: { grants: { core: { allowAllScopes: true } } } } }))).toEqual([
-      'auth0kit:applications.m2m.grants.core: unknown key "allowAllScopes"; remove it or fix the spelling',
+      'auth0kit:applications.m2m.grants.core: unknown key "allowAllScopes"; remove it or fix the spelling (known keys: permissions, subjectType)',
     ]);
   });
 
@@ -113,9 +127,16 @@ describe("guardrail overrides", () => {
     ]);
   });
 
+  it("reports the root cause, not a stale override, when a misspelt permission makes the all-permissions grant look partial", () => {
+    const misspelt = { "auth0kit:applications": { m2m: { grants: { core: { permissions: ["admin:all", "read:things", "write:thing"] } } } } };
+    expect(issuesOf(prod({ ...misspelt, "auth0kit:overrides": [override({})] }))).toEqual([
+      'auth0kit:applications.m2m.grants.core.permissions[2]: "write:thing" is not a permission of API "core"; define it under auth0kit:apis.core.permissions or remove it',
+    ]);
+  });
+
   it("rejects an unknown guardrail name, listing the guardrails", () => {
     expect(issuesOf(prod({ ...allGrant, "auth0kit:overrides": [override({ rule: "no-wildcards" })] }))[1]).toBe(
-      'auth0kit:overrides[0].rule: unknown guardrail "no-wildcards"; guardrails: https-only-urls, rbac-on-every-api, refresh-token-rotation, mfa-enabled, attack-protection-on, log-stream-configured, no-all-permissions-grant, social-credentials',
+      'auth0kit:overrides[0].rule: unknown guardrail "no-wildcards"; guardrails: https-only-urls, rbac-on-every-api, refresh-token-rotation, mfa-enabled, attack-protection-on, log-stream-configured, no-all-permissions-grant, social-credentials, email-provider-configured',
     );
   });
 

@@ -37,7 +37,7 @@ describe("log streams", () => {
 
   it("rejects an event filter that is not an Auth0 category", () => {
     expect(issuesOf(withStreams({ backend: { ...WEBHOOK, filters: ["auth.login.fail", "auth.login.failure"] } }))).toEqual([
-      expect.stringMatching(/^auth0kit:logStreams\.backend\.filters\[1\]: "auth\.login\.failure" is not allowed; use one of auth\.ancillary\.fail, /),
+      expect.stringMatching(/^auth0kit:logStreams\.backend\.filters\[1\]: "auth\.login\.failure" is not allowed; did you mean "auth\.login\.fail"\? \(one of auth\.ancillary\.fail, /),
     ]);
   });
 

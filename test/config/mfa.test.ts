@@ -70,7 +70,7 @@ describe("MFA", () => {
 
   it("rejects a misspelled factor", () => {
     expect(issuesOf(withMfa({ factors: { totp: true } }))).toEqual([
-      'auth0kit:mfa.factors: unknown key "totp"; remove it or fix the spelling',
+      'auth0kit:mfa.factors: unknown key "totp"; did you mean "otp"?',
     ]);
   });
 

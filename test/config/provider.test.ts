@@ -75,3 +75,11 @@ describe("auth0:domain", () => {
     ]);
   });
 });
+
+describe("auth0:domain echoed", () => {
+  it("escapes a line break instead of splitting the message", () => {
+    expect(issuesOf(configWith({ "auth0:domain": "example-dev.us\n.auth0.com" }))).toEqual([
+      'auth0:domain: "example-dev.us\\n.auth0.com" is not a domain; write the host only, e.g. alphaswarm-dev.us.auth0.com',
+    ]);
+  });
+});

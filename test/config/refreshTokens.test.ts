@@ -76,7 +76,7 @@ describe("refresh-token policy", () => {
 
   it("rejects a fractional leeway", () => {
     expect(issuesOf(policy({ rotation: false, leeway: 1.5 }))).toEqual([
-      "auth0kit:applications.spa.refreshToken.leeway: expected an int, got number 1.5",
+      "auth0kit:applications.spa.refreshToken.leeway: expected a whole number, got the number 1.5",
     ]);
   });
 });

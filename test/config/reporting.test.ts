@@ -24,7 +24,7 @@ describe("reporting", () => {
     });
     expect(issuesOf(config)).toEqual([
       'auth0kit:apis.core.signingAlg: "ES256" is not allowed; use one of RS256, PS256, HS256',
-      'auth0kit:applications.spa: unknown key "callback"; remove it or fix the spelling',
+      'auth0kit:applications.spa: unknown key "callback"; did you mean "callbacks"?',
       "auth0kit:tenant.sessionLifetime: session lifetimes are whole hours; write e.g. 72, 72h or 7d",
     ]);
   });
@@ -46,7 +46,7 @@ describe("reporting", () => {
     ]);
   });
 
-  it("reports a structured key that is not JSON as text, without echoing it", () => {
-    expect(issuesOf(configWith({ "auth0kit:apis": "{core: " }))).toEqual(['auth0kit:apis: expected a map, got text']);
+  it("reports a structured key that is not JSON as the text it is, quoted", () => {
+    expect(issuesOf(configWith({ "auth0kit:apis": "{core: " }))).toEqual(['auth0kit:apis: expected a map, got the text "{core: "']);
   });
 });

@@ -53,7 +53,7 @@ describe("tenant session lifetimes", () => {
 
   it("rejects an idle lifetime longer than the session lifetime", () => {
     expect(issuesOf(tenant({ sessionLifetime: "24h", idleSessionLifetime: "3d" }))).toEqual([
-      "auth0kit:tenant.idleSessionLifetime: 72h exceeds the session lifetime of 24h; a session cannot stay idle longer than it lives",
+      "auth0kit:tenant.idleSessionLifetime: 3d exceeds the session lifetime of 24h; a session cannot stay idle longer than it lives",
     ]);
   });
 
@@ -75,7 +75,7 @@ describe("tenant settings", () => {
 
   it("rejects an unknown tenant field", () => {
     expect(issuesOf(tenant({ sesionLifetime: "7d" }))).toEqual([
-      'auth0kit:tenant: unknown key "sesionLifetime"; remove it or fix the spelling',
+      'auth0kit:tenant: unknown key "sesionLifetime"; did you mean "sessionLifetime"?',
     ]);
   });
 

@@ -112,7 +112,7 @@ describe.each(["prod", "stage"])("URLs in %s", (environment) => {
   });
 });
 
-describe.each(["dev", "local"])("URLs in %s", (environment) => {
+describe.each(["dev"])("URLs in %s", (environment) => {
   it("allows http://localhost", () => {
     expect(issuesOf(spaCallbacks(["http://localhost:3000/callback", "http://127.0.0.1:3000/callback"], environment))).toEqual([]);
   });

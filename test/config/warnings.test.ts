@@ -14,8 +14,17 @@ describe("warnings", () => {
       "auth0kit:applications": { native: { organizations: { usage: "allow" } } },
     });
     expect(warningsOf(config)).toEqual([
-      "auth0kit:mfa.factors.phone: SMS codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications native); steer B2B users to otp or WebAuthn and keep phone as a consumer fallback",
+      "auth0kit:mfa.factors.phone: SMS codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications native); require otp of organization logins (ORGANIZATION_MFA: { value: otp } on the post-login Action) and keep phone as a consumer fallback",
     ]);
+  });
+
+  it("says nothing about SMS when the post-login Action requires OTP of organization logins", () => {
+    const config = configWith({
+      "auth0kit:mfa": MFA_WITH_SMS,
+      "auth0kit:applications": { native: { organizations: { usage: "allow" } } },
+      "auth0kit:actions": { login: { source: "actions/post-login.js", trigger: "post-login", order: 1, secrets: { ORGANIZATION_MFA: { value: "otp" } } } },
+    });
+    expect(warningsOf(config)).toEqual([]);
   });
 
   it("names voice as well when phone codes go by voice too", () => {

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { changedVariables } from "../../env/check";
-import { examplePath, writeEnvPair, writeFileAtomic } from "../../env/write";
+import { examplePath, OutsideWorkspaceError, writeEnvPair, writeEnvPairInside, writeFileAtomic } from "../../env/write";
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-write-"));
 
@@ -52,5 +52,37 @@ describe("changedVariables", () => {
 
   it("ignores comments and quoting that do not change a value", () => {
     expect(changedVariables("# x\nA='one two'\n", "A=\"one two\"\n")).toEqual([]);
+  });
+});
+
+describe("writeEnvPairInside", () => {
+  it("writes a file inside the workspace root, creating its directories", () => {
+    const root = scratch();
+    writeEnvPairInside(root, path.join(root, "app", ".env"), "A=1\n", "A=\n");
+    expect(fs.readFileSync(path.join(root, "app", ".env"), "utf8")).toBe("A=1\n");
+  });
+
+  it("refuses a directory inside the root that is a symlink leading out of it, and writes nothing", () => {
+    const root = scratch();
+    const outside = scratch();
+    fs.symlinkSync(outside, path.join(root, "app"));
+    expect(() => writeEnvPairInside(root, path.join(root, "app", ".env"), "A=1\n", "A=\n")).toThrow(OutsideWorkspaceError);
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+
+  it("follows a symlink that stays inside the root", () => {
+    const root = scratch();
+    fs.mkdirSync(path.join(root, "real"));
+    fs.symlinkSync(path.join(root, "real"), path.join(root, "app"));
+    writeEnvPairInside(root, path.join(root, "app", ".env"), "A=1\n", "A=\n");
+    expect(fs.readFileSync(path.join(root, "real", ".env"), "utf8")).toBe("A=1\n");
+  });
+
+  it("accepts a root that is itself reached through a symlink", () => {
+    const real = scratch();
+    const link = path.join(scratch(), "workspace");
+    fs.symlinkSync(real, link);
+    writeEnvPairInside(link, path.join(link, ".env"), "A=1\n", "A=\n");
+    expect(fs.readFileSync(path.join(real, ".env"), "utf8")).toBe("A=1\n");
   });
 });

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareSpecs, type ConcernDiff, renderComparison } from "../../plan/compare";
 import { compareCommand } from "../../cli/compare";
-import { configWith, specOf, type ConfigInput } from "../config/fixtures";
+import { configWith, EMAIL_SECRET, specOf, type ConfigInput } from "../config/fixtures";
 import { planInProcess, ROOT, stackFile } from "../planHarness";
 
 /** Only the concerns that differ, as `{ concern: { onlyA, onlyB, changed } }`. */
@@ -15,6 +15,8 @@ function differences(a: ConfigInput, b: ConfigInput): Record<string, Omit<Concer
   );
 }
 
+const DIGEST = /^sha256:[0-9a-f]{12}$/;
+const SENDGRID = { sendgrid: { apiKey: { secret: "sendgridApiKey" } } };
 const SAML = { kind: "enterprise", strategy: "samlp", signInUrl: "https://idp.acme.com/sso", signingCert: "MIIB", applications: ["spa"] };
 
 describe("compareSpecs", () => {
@@ -77,6 +79,40 @@ describe("compareSpecs", () => {
       {
         Connections: { onlyA: [], onlyB: ["auth0kit:connections.acme-saml"], changed: [] },
         Organizations: { onlyA: [], onlyB: ["auth0kit:organizations.acme"], changed: [] },
+      },
+    ],
+    [
+      "a role only A has, and a role whose permissions differ, compared as sets",
+      {
+        "auth0kit:roles": {
+          reader: { description: "Reads", permissions: { core: ["read:things", "write:things"] } },
+          admin: { description: "Admin", permissions: { core: ["admin:all"] } },
+        },
+      },
+      { "auth0kit:roles": { reader: { description: "Reads", permissions: { core: ["write:things", "admin:all"] } } } },
+      {
+        Roles: {
+          onlyA: ["auth0kit:roles.admin", "auth0kit:roles.reader.permissions.core: read:things"],
+          onlyB: ["auth0kit:roles.reader.permissions.core: admin:all"],
+          changed: [],
+        },
+      },
+    ],
+    [
+      "email templates by subject and body digest, never the body itself",
+      { [EMAIL_SECRET]: "k", "auth0kit:email": { from: "a@example.com", provider: SENDGRID, templates: { welcome_email: { subject: "Hi", body: "emails/alphaswarm/welcome-email.liquid" } } } },
+      { [EMAIL_SECRET]: "k", "auth0kit:email": { from: "b@example.com", provider: SENDGRID, templates: { welcome_email: { subject: "Hi", body: "emails/alphaswarm/reset-email.liquid" } } } },
+      {
+        Email: {
+          onlyA: [],
+          onlyB: [],
+          changed: [
+            { path: "auth0kit:email.from", a: "a@example.com", b: "b@example.com" },
+            { path: "auth0kit:email.templates.welcome_email.body", a: expect.stringMatching(DIGEST), b: expect.stringMatching(DIGEST) },
+            { path: "auth0kit:email.templates.welcome_email.bodyFile", a: "emails/alphaswarm/welcome-email.liquid", b: "emails/alphaswarm/reset-email.liquid" },
+            { path: "auth0kit:email.templates.welcome_email.from", a: "a@example.com", b: "b@example.com" },
+          ],
+        },
       },
     ],
     [

@@ -86,7 +86,7 @@ describe("the rate-limit budget", () => {
     const economy = economyOf([r("client:Client"), r("resourceServerScopes:ResourceServerScopes", { scopes: list(3) })]);
     expect(economyLines(economy, "enterprise")).toEqual([
       "Management API budget (estimate for a fresh pulumi up; model in plan/economy.ts):",
-      "  2 resources, about 5 requests (one resource per scope, organization connection, connection client and trigger binding: 4 resources, about 11 requests; 2.20×)",
+      "  2 resources, about 5 requests (one resource per scope, organization connection, connection client, trigger binding and role permission: 4 resources, about 11 requests; 2.20×)",
       "  plan tier enterprise: 16 requests/s sustained, burst 50 → at least 0 s; run pulumi up --parallel 4",
     ]);
     expect(economyLines(economy, undefined)[2]).toBe("  set auth0kit:tenant.planTier for the least duration at your plan's rate limit and a --parallel recommendation");

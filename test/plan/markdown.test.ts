@@ -34,17 +34,17 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
   });
 
   it("counts resources by type with their protected and retained counts", () => {
-    expect(markdown).toContain("44 resources in 20 components.");
+    expect(markdown).toContain("68 resources in 21 components.");
+    expect(markdown).toContain("| `auth0:index/rolePermissions:RolePermissions` | 6 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/phoneProvider:PhoneProvider` | 1 | 0 | 0 |");
-    expect(markdown).toContain("| `auth0:index/connection:Connection` | 5 | 5 | 1 |");
+    expect(markdown).toContain("| `auth0:index/connection:Connection` | 6 | 6 | 1 |");
     expect(markdown).toContain("| `auth0:index/clientGrant:ClientGrant` | 6 | 0 | 0 |");
-    expect(markdown).toContain("| `auth0:index/organization:Organization` | 2 | 2 | 0 |");
+    expect(markdown).toContain("| `auth0:index/organization:Organization` | 3 | 3 | 0 |");
   });
 
-  it("lists the plan's warnings", () => {
-    expect(markdown).toContain(
-      "- auth0kit:mfa.factors.phone: SMS codes are discouraged for business users (phishing, SIM swap) and this stack has organization logins (applications cli, spa); steer B2B users to otp or WebAuthn and keep phone as a consumer fallback\n",
-    );
+  it("lists the plan's warnings (the prod stack has no SMS warning: its organization logins require OTP)", () => {
+    expect(markdown).toContain("- guardrail override in force: no-all-permissions-grant at auth0kit:applications.backend-m2m.grants.alphaswarm-api: Runbook 3.3");
+    expect(markdown).not.toContain("SMS codes are discouraged");
   });
 
   it("lists the secrets still to set, and not the one the stack sets", () => {
@@ -54,6 +54,7 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
         "pulumi config set --secret auth0kit:acmeOktaClientSecret <value>",
         "pulumi config set --secret auth0kit:githubClientSecret <value>",
         "pulumi config set --secret auth0kit:globexEntraClientSecret <value>",
+        "pulumi config set --secret auth0kit:sendgridApiKey <value>",
         "pulumi config set --secret auth0kit:twilioAccountSid <value>",
         "pulumi config set --secret auth0kit:twilioAuthToken <value>",
         "pulumi config set --secret auth0kit:twilioSenderNumber <value>",
@@ -79,7 +80,7 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
     );
   });
 
-  it("draws applications → APIs with their permissions, organizations → connections, triggers → Actions in order, connections ⇢ applications", () => {
+  it("draws applications and roles → APIs with their permissions, organizations → connections, triggers → Actions in order, connections ⇢ applications", () => {
     const block = /```mermaid\n([\s\S]*?)\n```/.exec(markdown)![1]!.split("\n");
     expect(block[0]).toBe("flowchart LR");
     expect(block).toContain('  n_tenant_app_spa_client["alphaswarm-spa #40;spa#41;"]');
@@ -99,6 +100,8 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
     ]);
     expect(block).toContain("  n_tenant_actions_profile_agent_delegation --> n_tenant_actions_action_agent_delegation");
     expect(block).toContain("  n_tenant_connection_acme_okta_connection -.-> n_tenant_app_spa_client");
+    expect(block).toContain('  n_tenant_role_org_admin_role("role: alphaswarm-org-admin")');
+    expect(block).toContain('  n_tenant_role_org_admin_role -- "admin:tenant, manage:broker_credentials" --> n_tenant_api_alphaswarm_api_server');
   });
 });
 
@@ -149,6 +152,7 @@ function result(overrides: Partial<MarkdownInput> = {}): MarkdownInput {
     unsetSecrets: [],
     warnings: [],
     overrides: [],
+    configBudget: { bytes: 2_048, limit: 131_072, largest: { key: "auth0kit:applications", bytes: 900 }, secrets: { count: 0, bytes: 0 }, estimatedSecrets: 0 },
     ...overrides,
   } as MarkdownInput;
 }

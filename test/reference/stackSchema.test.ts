@@ -68,9 +68,11 @@ const SHAPE_CASES = [
   "secret-pasted-inline",
   "bad-environment-name",
   "malformed-permission-name",
+  "wrong-type-boolean-yes",
+  "proto-key", // YAML's __proto__ key reaches the JSON Schema as an entry that is not an object
 ];
 
-const SYNTAX_CASES = ["yaml-bad-indent", "yaml-duplicate-key", "yaml-tab"];
+const SYNTAX_CASES = ["yaml-bad-indent", "yaml-duplicate-key", "yaml-tab", "yaml-unclosed-quote"];
 
 /** Why the JSON Schema accepts each semantic case: what it would need to see that it cannot. */
 const SEMANTIC_CASES: Record<string, string> = {
@@ -104,6 +106,21 @@ const SEMANTIC_CASES: Record<string, string> = {
   "duplicate-permission-case": "compares map keys without case",
   "spa-client-credentials": "which grant types are allowed depends on the application's type",
   "m2m-device-code": "which grant types are allowed depends on the application's type",
+  "api-name-too-long": "Auth0's length bounds are refinements (config/bounds.ts), which the JSON Schema does not carry",
+  "constructor-key": "the loader refuses JavaScript's special keys before any schema runs (config/rawValues.ts)",
+  "control-character-in-callback": "the loader refuses control characters in every text before any schema runs (config/rawValues.ts)",
+  "dev-keys-behind-custom-domain": "depends on tenant.customDomain, another key of the same file",
+  "duplicate-application-name": "compares names across the entries of a map",
+  "durations-in-written-units": "compares two fields' durations",
+  "envfile-path-escapes": "depends on auth0kit:workspaceRoot, another key of the same file",
+  "literal-audience-mismatch": "compares a literal with what a reference resolves to",
+  "local-declares-apis": "depends on auth0kit:environment, another key of the same file",
+  "login-biometrics-without-factor": "references another key of the same file",
+  "login-identifier-first-off": "depends on the enterprise connections' domainAliases",
+  "management-scope-misspelt": "the Management API's scope list is a refinement, with a did-you-mean the JSON Schema cannot give",
+  "prod-no-email-provider": "a guardrail of the environment, which an override may lift",
+  "role-undefined-permission": "references another key of the same file",
+  "role-unknown-api": "references another key of the same file",
 };
 
 describe("the bad-input corpus against the JSON Schema (the editor and the plan agree)", () => {

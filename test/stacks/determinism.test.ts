@@ -42,7 +42,7 @@ function devReordered(text: string): string {
   // config order, as the runbooks write them; the ClientGrant itself sorts them, see below.)
   t = swap(t, "            - read:portfolio\n            - write:portfolio\n", "            - write:portfolio\n            - read:portfolio\n");
   t = swap(t, "        - read:users\n        - update:users\n", "        - update:users\n        - read:users\n");
-  t = swap(t, "applications: [spa, cli]", "applications: [cli, spa]");
+  t = swap(t, "applications: [spa, cli, agent-broker]", "applications: [agent-broker, cli, spa]");
   t = swap(
     t,
     "        read:portfolio: Read portfolio positions / PnL / risk\n        write:portfolio: Mutate portfolio config\n",
@@ -159,7 +159,7 @@ describe("one owner per set", () => {
         resourcesOf(first.get("Pulumi.prod.yaml")!).filter((r) => r.type.endsWith(`:${name}`)).length,
       ]),
     );
-    expect(counts).toEqual({ ResourceServerScopes: 1, ConnectionClients: 5, OrganizationConnections: 2, TriggerActions: 2 });
+    expect(counts).toEqual({ ResourceServerScopes: 1, ConnectionClients: 6, OrganizationConnections: 3, TriggerActions: 2 });
   });
 });
 
@@ -204,6 +204,23 @@ describe("ownershipConflicts", () => {
         resource("ClientGrant", "g3", "app", { clientId: "c", audience: "https://other/", scopes: [] }),
       ]),
     ).toEqual(['auth0:index/clientGrant:ClientGrant clientId="c" audience="https://api/" is managed by 2 resources: g1, g2']);
+  });
+
+  it("names a tenant singleton declared twice, and one email template or custom text declared twice", () => {
+    expect(
+      ownershipConflicts([
+        resource("Prompt", "p1", "a", { identifierFirst: true }),
+        resource("Prompt", "p2", "b", { identifierFirst: false }),
+        resource("EmailTemplate", "t1", "e", { template: "verify_email" }),
+        resource("EmailTemplate", "t2", "e", { template: "verify_email" }),
+        resource("EmailTemplate", "t3", "e", { template: "welcome_email" }),
+        resource("PromptCustomText", "x1", "l", { prompt: "login", language: "en" }),
+        resource("PromptCustomText", "x2", "l", { prompt: "login", language: "fr" }),
+      ]),
+    ).toEqual([
+      "auth0:index/prompt:Prompt is managed by 2 resources: p1, p2",
+      'auth0:index/emailTemplate:EmailTemplate template="verify_email" is managed by 2 resources: t1, t2',
+    ]);
   });
 
   it("accepts singular resources for different sets under different parents", () => {

@@ -24,9 +24,9 @@ describe("the dev stack is the B2C shape", () => {
     expect(db.inputs.options).toMatchObject({ passwordPolicy: "excellent", disableSignup: false });
   });
 
-  it("uses Auth0's developer keys for the social connections: no client ID or secret", () => {
+  it("gives the social connections their own OAuth apps, since Auth0's developer keys do not work behind the custom domain", () => {
     for (const social of ofType("auth0:index/connection:Connection").filter((r) => r.inputs.strategy !== "auth0")) {
-      expect(social.inputs.options).toEqual({ scopes: expect.any(Array) });
+      expect(social.inputs.options).toEqual({ clientId: expect.stringMatching(/\S/), clientSecret: "[secret]", scopes: expect.any(Array) });
     }
   });
 
@@ -41,11 +41,11 @@ describe("the dev stack is the B2C shape", () => {
     expect(ofType("auth0:index/organizationConnections:OrganizationConnections")).toEqual([]);
   });
 
-  it("enables each connection for the SPA and the CLI in one ConnectionClients", () => {
+  it("enables each connection for the SPA, the CLI and the agent broker in one ConnectionClients", () => {
     const owners = ofType("auth0:index/connectionClients:ConnectionClients");
     expect(owners).toHaveLength(3);
     for (const owner of owners) {
-      expect(owner.inputs.enabledClients).toEqual(["placeholder:tenant-app-cli-client:clientId", "placeholder:tenant-app-spa-client:clientId"]);
+      expect(owner.inputs.enabledClients).toEqual(["agent-broker", "cli", "spa"].map((key) => `placeholder:tenant-app-${key}-client:clientId`));
     }
     expect(ofType("auth0:index/connectionClient:ConnectionClient")).toEqual([]);
   });

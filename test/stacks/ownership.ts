@@ -39,6 +39,13 @@ export const SET_OWNERS: readonly SetOwners[] = [
 const UNIQUE: readonly { readonly type: string; readonly key: readonly string[] }[] = [
   { type: "auth0:index/clientGrant:ClientGrant", key: ["clientId", "audience"] },
   { type: "auth0:index/clientCredentials:ClientCredentials", key: ["clientId"] },
+  // Tenant singletons (one per tenant), and the per-name ones that have no plural either.
+  { type: "auth0:index/emailProvider:EmailProvider", key: [] },
+  { type: "auth0:index/prompt:Prompt", key: [] },
+  { type: "auth0:index/branding:Branding", key: [] },
+  { type: "auth0:index/emailTemplate:EmailTemplate", key: ["template"] },
+  { type: "auth0:index/promptCustomText:PromptCustomText", key: ["prompt", "language"] },
+  { type: "auth0:index/role:Role", key: ["name"] },
 ];
 
 /**
@@ -70,5 +77,5 @@ function duplicates(resources: readonly PlannedResource[], key: readonly string[
   }
   return [...bySet]
     .filter(([, names]) => names.length > 1)
-    .map(([set, names]) => `${label} ${set} is managed by ${names.length} resources: ${names.sort().join(", ")}`);
+    .map(([set, names]) => `${label}${set === "" ? "" : ` ${set}`} is managed by ${names.length} resources: ${names.sort().join(", ")}`);
 }

@@ -105,6 +105,74 @@ describe("the prod stack reproduces the runbook's API and applications", () => {
   });
 });
 
+describe("the prod stack's roles (docs/roles.md)", () => {
+  const ROLES: Record<string, string[]> = {
+    member: ["read:mcp:data", "read:portfolio", "read:strategy", "write:portfolio", "write:strategy"],
+    trader: ["deploy:strategy", "run:agent", "trade:execute"],
+    "live-trader": ["trade:live"],
+    "mcp-operator": ["read:mcp:codebase", "write:mcp:codebase", "write:mcp:data"],
+    "org-admin": ["admin:tenant", "manage:broker_credentials"],
+    superadmin: ["admin:cluster", "kill_switch:execute"],
+  };
+
+  it.each(Object.entries(ROLES))("declares role %s with a Role and one RolePermissions holding %j", (key, permissions) => {
+    expect(named(`tenant-role-${key}-role`).type).toBe("auth0:index/role:Role");
+    const set = named(`tenant-role-${key}-permissions`);
+    expect(set.type).toBe("auth0:index/rolePermissions:RolePermissions");
+    expect(set.inputs.permissions).toEqual(permissions.map((name) => ({ name, resourceServerIdentifier: "https://api.alpha-swarm.ai/" })));
+  });
+
+  it("gives every user-facing permission to some role, and read:logs (the Management-API client's) to none", () => {
+    const held = resources.filter((r) => r.type === "auth0:index/rolePermissions:RolePermissions").flatMap((r) => (r.inputs.permissions as { name: string }[]).map((p) => p.name));
+    expect(new Set(held)).toEqual(new Set(RUNBOOK_PERMISSIONS.filter((p) => p !== "read:logs")));
+    expect(resources.filter((r) => r.type === "auth0:index/role:Role")).toHaveLength(Object.keys(ROLES).length);
+  });
+
+  it("exports each role's ID for the backend's invitations", () => {
+    expect((outputs.roles as Record<string, { id: string }>).member!.id).toBe("placeholder:tenant-role-member-role:id");
+  });
+});
+
+describe("the prod stack's email", () => {
+  it("sends through its own provider (SendGrid), the API key a secret config key", () => {
+    expect(named("tenant-email-provider").inputs).toEqual({
+      name: "sendgrid",
+      enabled: true,
+      defaultFromAddress: "AlphaSwarm <no-reply@alpha-swarm.ai>",
+      credentials: { apiKey: "[secret]" },
+    });
+    expect(unsetSecrets).toContain("auth0kit:sendgridApiKey");
+  });
+
+  it.each(["verify_email", "welcome_email", "reset_email", "mfa_oob_code", "user_invitation"])("customizes %s in Liquid from its file, after the provider", (template) => {
+    const resource = named(`tenant-email-template-${template.replace(/_/g, "-")}`);
+    expect(resource.inputs).toMatchObject({ template, syntax: "liquid", enabled: true, from: "AlphaSwarm <no-reply@alpha-swarm.ai>" });
+    expect(resource.inputs.body).toBe(fs.readFileSync(path.join(ROOT, `emails/alphaswarm/${template.replace(/_/g, "-")}.liquid`), "utf8"));
+    expect(resource.dependsOn).toEqual(["tenant-email-provider"]);
+  });
+
+  it("sends verification and reset links back to the app, with lifetimes of 24h and 1h", () => {
+    expect(named("tenant-email-template-verify-email").inputs).toMatchObject({ resultUrl: "https://app.alpha-swarm.ai/", urlLifetimeInSeconds: 86_400 });
+    expect(named("tenant-email-template-reset-email").inputs).toMatchObject({ resultUrl: "https://app.alpha-swarm.ai/", urlLifetimeInSeconds: 3_600, includeEmailInRedirect: false });
+  });
+});
+
+describe("the prod stack's Universal Login", () => {
+  it("asks for the identifier first, so the organizations' home-realm discovery works, and offers biometrics first after Guardian", () => {
+    const prompt = named("tenant-login-prompts");
+    expect(prompt.inputs).toEqual({ universalLoginExperience: "new", identifierFirst: true, webauthnPlatformFirstFactor: true });
+    expect(prompt.dependsOn).toEqual(["tenant-mfa-guardian"]);
+  });
+
+  it("brands the tenant's login pages with a logo, a favicon and colours", () => {
+    expect(named("tenant-login-branding").inputs).toEqual({
+      logoUrl: "https://assets.alpha-swarm.ai/brand/logo.png",
+      faviconUrl: "https://assets.alpha-swarm.ai/brand/favicon.ico",
+      colors: { primary: "#3b2bd6", pageBackground: "#0d1117" },
+    });
+  });
+});
+
 describe("the prod stack deploys the runbook's Actions", () => {
   const ACTIONS_DIR = path.join(ROOT, "actions");
   const sources = fs.readdirSync(ACTIONS_DIR).filter((f) => f.endsWith(".js")).sort();
@@ -143,6 +211,12 @@ describe("the prod stack deploys the runbook's Actions", () => {
     });
   });
 
+  it("requires OTP of every organization (B2B) login through the post-login Action, with the OTP factor on", () => {
+    const secrets = named("tenant-actions-action-post-login").inputs.secrets as { name: string; value: string }[];
+    expect(secrets).toContainEqual({ name: "ORGANIZATION_MFA", value: "otp" });
+    expect(named("tenant-mfa-guardian").inputs.otp).toBe(true);
+  });
+
   it("keeps the login Actions' secrets (which hold the callback client secret) secret", () => {
     for (const action of ["tenant-actions-action-post-login", "tenant-actions-action-idp-group-sync"]) {
       const secrets = named(action).inputs.secrets as { name: string; value: string }[];
@@ -173,7 +247,7 @@ describe("the prod stack deploys the runbook's Actions", () => {
 describe("the prod stack is the B2B shape: B2C connections plus customer organizations", () => {
   const ofType = (type: string) => resources.filter((r) => r.type === type);
   const connections = () => ofType("auth0:index/connection:Connection");
-  const ENTERPRISE = ["samlp", "oidc", "waad", "okta"];
+  const ENTERPRISE = ["samlp", "oidc", "waad", "okta", "adfs", "pingfederate", "google-apps"];
 
   it("has a database, a Google and a GitHub connection and at least one enterprise connection", () => {
     const strategies = connections().map((r) => r.inputs.strategy as string);
@@ -194,17 +268,17 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
   });
 
   it("owns each connection's applications in exactly one ConnectionClients and uses no singular ConnectionClient", () => {
-    const owners = ofType("auth0:index/connectionClients:ConnectionClients").map((r) => r.parent);
-    expect(owners.sort()).toEqual(connections().map((r) => r.parent).sort());
+    // One owner per connection, by its connection's ID (both sit directly under the tenant).
+    const owners = ofType("auth0:index/connectionClients:ConnectionClients").map((r) => r.inputs.connectionId as string);
+    expect(owners.sort()).toEqual(connections().map((r) => `placeholder:${r.name}:id`).sort());
     expect(new Set(owners).size).toBe(owners.length);
     expect(ofType("auth0:index/connectionClient:ConnectionClient")).toEqual([]);
   });
 
-  it("enables every connection for the SPA and the CLI", () => {
-    const spa = "placeholder:tenant-app-spa-client:clientId";
-    const cli = "placeholder:tenant-app-cli-client:clientId";
+  it("enables every connection for the SPA, the CLI and the agent broker (whose token exchange sets users of them)", () => {
+    const [broker, cli, spa] = ["agent-broker", "cli", "spa"].map((key) => `placeholder:tenant-app-${key}-client:clientId`);
     for (const owner of ofType("auth0:index/connectionClients:ConnectionClients")) {
-      expect(owner.inputs.enabledClients).toEqual([cli, spa]);
+      expect(owner.inputs.enabledClients).toEqual([broker, cli, spa]);
     }
   });
 
@@ -212,8 +286,8 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     const organizations = ofType("auth0:index/organization:Organization");
     expect(organizations.length).toBeGreaterThanOrEqual(2);
     expect(organizations.every((r) => r.protect)).toBe(true);
-    const owners = ofType("auth0:index/organizationConnections:OrganizationConnections").map((r) => r.parent);
-    expect(owners.sort()).toEqual(organizations.map((r) => r.parent).sort());
+    const owners = ofType("auth0:index/organizationConnections:OrganizationConnections").map((r) => r.inputs.organizationId as string);
+    expect(owners.sort()).toEqual(organizations.map((r) => `placeholder:${r.name}:id`).sort());
     expect(ofType("auth0:index/organizationConnection:OrganizationConnection")).toEqual([]);
   });
 
@@ -222,7 +296,7 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     const used = new Set<string>();
     for (const org of ofType("auth0:index/organization:Organization")) {
       expect(org.inputs.branding).toMatchObject({ logoUrl: expect.stringMatching(/^https:\/\//), colors: { primary: expect.any(String), page_background: expect.any(String) } });
-      const enabled = ofType("auth0:index/organizationConnections:OrganizationConnections").find((r) => r.parent === org.parent)!.inputs
+      const enabled = ofType("auth0:index/organizationConnections:OrganizationConnections").find((r) => r.inputs.organizationId === `placeholder:${org.name}:id`)!.inputs
         .enabledConnections as { connectionId: string; assignMembershipOnLogin: boolean }[];
       expect(enabled).toHaveLength(1);
       expect(ENTERPRISE).toContain(strategyById.get(enabled[0]!.connectionId));
@@ -232,22 +306,31 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     }
   });
 
-  it("keeps every connection and phone-provider secret out of the stack file: each is a referenced secret config key", () => {
+  it("keeps every connection, phone-provider and email-provider secret out of the stack file: each is a referenced secret config key", () => {
     expect(unsetSecrets).toEqual([
       "auth0kit:acmeOktaClientSecret",
       "auth0kit:githubClientSecret",
       "auth0kit:globexEntraClientSecret",
       "auth0kit:googleClientSecret",
+      "auth0kit:sendgridApiKey",
       "auth0kit:twilioAccountSid",
       "auth0kit:twilioAuthToken",
       "auth0kit:twilioSenderNumber",
     ]);
   });
 
+  it("federates the ADFS customer through its server's metadata, for its organization only", () => {
+    expect(named("tenant-connection-umbrella-adfs-connection").inputs).toMatchObject({
+      strategy: "adfs",
+      options: { adfsServer: "https://adfs.umbrella-corp.example/FederationMetadata/2007-06/FederationMetadata.xml", domainAliases: ["umbrella-corp.example"] },
+    });
+  });
+
   it("exports each organization's ID and each connection's ID and name", () => {
     expect(outputs.organizations).toEqual({
       acme: { id: "placeholder:tenant-org-acme-organization:id", name: "acme" },
       globex: { id: "placeholder:tenant-org-globex-organization:id", name: "globex" },
+      umbrella: { id: "placeholder:tenant-org-umbrella-organization:id", name: "umbrella" },
     });
     expect(outputs.connections["username-password"]).toEqual({
       id: "placeholder:tenant-connection-username-password-connection:id",
@@ -302,9 +385,8 @@ describe("the prod stack's security operations (runbook §1, §8, §9)", () => {
     expect(tenant!.inputs.phoneConsolidatedExperience).toBe(true);
   });
 
-  it("warns, without failing, that SMS is offered to the organization-enabled CLI and SPA", () => {
+  it("requires OTP of every organization login in the post-login Action, so SMS stays a consumer fallback and draws no warning", () => {
     expect(warnings).toEqual([
-      expect.stringMatching(/^auth0kit:mfa\.factors\.phone: SMS codes are discouraged .*\(applications cli, spa\)/),
       expect.stringMatching(/^guardrail override in force: no-all-permissions-grant at auth0kit:applications\.backend-m2m\.grants\.alphaswarm-api: Runbook 3\.3/),
       expect.stringMatching(/^guardrail override in force: no-all-permissions-grant at auth0kit:applications\.action-callback-m2m\.grants\.alphaswarm-api: Runbook 3\.4/),
     ]);

@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { TEXT_PROMPTS } from "../../config/schema/login";
 import type { PlannedResource } from "../../plan/mockRuntime";
 import { planMany } from "../planHarness";
 import { ROOT, STACK_FILES } from "../stackFiles";
@@ -146,7 +147,7 @@ const ENUMS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
     "proofOfPossession.mechanism": ["mtls", "dpop"],
   },
   "auth0:index/connection:Connection": {
-    strategy: ["auth0", "google-oauth2", "github", "samlp", "oidc", "waad", "okta", "google-apps"],
+    strategy: ["auth0", "google-oauth2", "github", "samlp", "oidc", "waad", "okta", "google-apps", "adfs", "pingfederate"],
     "options.passwordPolicy": ["none", "low", "fair", "good", "excellent"],
     "options.attributeMap.mappingMode": ["use_map", "bind_all", "basic_profile"],
   },
@@ -171,6 +172,16 @@ const ENUMS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
     "suspiciousIpThrottling.shields[]": ["block", "admin_notification"],
   },
   "auth0:index/customDomain:CustomDomain": { type: ["auth0_managed_certs", "self_managed_certs"] },
+  "auth0:index/emailProvider:EmailProvider": { name: ["azure_cs", "custom", "mailgun", "mandrill", "ms365", "sendgrid", "ses", "smtp", "sparkpost"] },
+  "auth0:index/emailTemplate:EmailTemplate": {
+    template: [
+      "verify_email", "verify_email_by_code", "reset_email", "reset_email_by_code", "welcome_email", "blocked_account",
+      "stolen_credentials", "enrollment_email", "mfa_oob_code", "user_invitation", "change_password", "password_reset", "async_approval",
+    ],
+    syntax: ["liquid"],
+  },
+  "auth0:index/prompt:Prompt": { universalLoginExperience: ["new", "classic"] },
+  "auth0:index/promptCustomText:PromptCustomText": { prompt: [...TEXT_PROMPTS] },
 };
 
 let resources: PlannedResource[] = [];

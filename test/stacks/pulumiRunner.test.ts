@@ -70,6 +70,41 @@ describe("every stack under Pulumi's own runner (ts-node, the project's tsconfig
   });
 });
 
+describe("organizations and connections without their former per-item components", () => {
+  const FORMER: Record<string, string> = {
+    auth0: "auth0kit:connection:DatabaseConnection",
+    "google-oauth2": "auth0kit:connection:SocialConnection",
+    github: "auth0kit:connection:SocialConnection",
+  };
+  const ITEM_TYPES = [
+    "auth0:index/organization:Organization",
+    "auth0:index/organizationConnections:OrganizationConnections",
+    "auth0:index/connection:Connection",
+    "auth0:index/connectionClients:ConnectionClients",
+  ];
+
+  it("keeps every existing stack's URNs through aliases, so pulumi up replaces nothing", async () => {
+    const run = await runStack("Pulumi.prod.yaml");
+    // `urn:pulumi:<stack>::<project>::<parent types joined by $>$<type>::<name>`; the engine
+    // leaves the root stack out of a top-level resource's chain (the mock runtime does not).
+    const tenantChain = "urn:pulumi:prod::auth0kit::auth0kit:tenant:Auth0Tenant";
+    const strategies = new Map(run.resources.filter((r) => r.type === ITEM_TYPES[2]).map((r) => [r.name.replace(/-connection$/, ""), String(r.inputs.strategy)]));
+    const items = run.resources.filter((r) => ITEM_TYPES.includes(r.type));
+    expect(items.length).toBeGreaterThanOrEqual(4 * 2);
+    for (const item of items) {
+      const component = item.name.replace(/-(organization|connections|connection|clients)$/, "");
+      const formerType = item.type.includes("organization")
+        ? "auth0kit:organization:Organization"
+        : (FORMER[strategies.get(component)!] ?? "auth0kit:connection:EnterpriseConnection");
+      const oldUrn = `${tenantChain}$${formerType}$${item.type}::${item.name}`;
+      const newUrn = `${tenantChain}$${item.type}::${item.name}`;
+      expect(newUrn).not.toBe(oldUrn);
+      expect({ name: item.name, parent: item.parent, aliases: item.aliases }).toEqual({ name: item.name, parent: "tenant", aliases: [oldUrn] });
+    }
+    expect(run.resources.filter((r) => r.type.startsWith("auth0kit:organization:") || r.type.startsWith("auth0kit:connection:"))).toEqual([]);
+  }, 60_000);
+});
+
 describe("the mock engine shared with the runner's preload", () => {
   it("masks secrets exactly as the plan and env files do", () => {
     expect(SECRET_PLACEHOLDER).toBe(SECRET_MASK);
@@ -81,7 +116,14 @@ describe("what the runner reports when the program cannot run", () => {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-esm-"));
     const tsconfig = path.join(scratch, "tsconfig.json");
     const settings = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8").replace(/^\s*\/\/.*$/gm, "")) as { compilerOptions: object };
-    fs.writeFileSync(tsconfig, JSON.stringify({ ...settings, compilerOptions: { ...settings.compilerOptions, module: "preserve", moduleResolution: "bundler" } }));
+    fs.writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        ...settings,
+        compilerOptions: { ...settings.compilerOptions, module: "preserve", moduleResolution: "bundler" },
+        "ts-node": { transpileOnly: true, transpiler: path.join(ROOT, "program/transpiler.cjs") },
+      }),
+    );
     try {
       const run = await runStack("Pulumi.dev.yaml", { tsconfig });
       expect(run.exitCode).not.toBe(0);
@@ -100,6 +142,7 @@ describe("what the runner reports when the program cannot run", () => {
         "auth0kit:connections.github.clientSecret: auth0kit:githubClientSecret is not set; set it with: pulumi config set --secret auth0kit:githubClientSecret <value>",
         "auth0kit:connections.globex-entra.clientSecret: auth0kit:globexEntraClientSecret is not set; set it with: pulumi config set --secret auth0kit:globexEntraClientSecret <value>",
         "auth0kit:connections.google-oauth2.clientSecret: auth0kit:googleClientSecret is not set; set it with: pulumi config set --secret auth0kit:googleClientSecret <value>",
+        "auth0kit:email.provider.sendgrid.apiKey: auth0kit:sendgridApiKey is not set; set it with: pulumi config set --secret auth0kit:sendgridApiKey <value>",
         "auth0kit:mfa.factors.phone.provider.twilio.authToken: auth0kit:twilioAuthToken is not set; set it with: pulumi config set --secret auth0kit:twilioAuthToken <value>",
         "auth0kit:mfa.factors.phone.provider.twilio.from: auth0kit:twilioSenderNumber is not set; set it with: pulumi config set --secret auth0kit:twilioSenderNumber <value>",
         "auth0kit:mfa.factors.phone.provider.twilio.sid: auth0kit:twilioAccountSid is not set; set it with: pulumi config set --secret auth0kit:twilioAccountSid <value>",

@@ -181,6 +181,19 @@ describe("Orcheo on Auth0 (orcheo-auth0-idp-setup.txt)", () => {
     });
   });
 
+  it.each(["orcheoDev", "orcheoProd"] as const)("%s: the pinned organization enables every connection Canvas offers, social members invited", (key) => {
+    const canvas = vars(key, "canvas");
+    const offered = [canvas.VITE_ORCHEO_AUTH_PROVIDER_GOOGLE, canvas.VITE_ORCHEO_AUTH_PROVIDER_GITHUB, canvas.VITE_ORCHEO_AUTH_PROVIDER_SIGNUP];
+    const connectionNames = new Map(plan(key).resources.filter((r) => r.type === "auth0:index/connection:Connection").map((r) => [`placeholder:${r.name}:id`, r.inputs.name]));
+    const enabled = plan(key).resources.find((r) => r.name === "tenant-org-orcheo-team-connections")!.inputs.enabledConnections as { connectionId: string; assignMembershipOnLogin: boolean }[];
+    expect(enabled.map((e) => connectionNames.get(e.connectionId)).sort()).toEqual([...offered].sort());
+    expect(enabled.filter((e) => e.assignMembershipOnLogin).map((e) => connectionNames.get(e.connectionId))).toEqual(["Username-Password-Authentication"]);
+  });
+
+  it("gives the prod bootstrap token a cut-off (the guide: initial setup only)", () => {
+    expect(vars("orcheoProd", "backend").ORCHEO_AUTH_BOOTSTRAP_TOKEN_EXPIRES_AT).toBe("1798675200");
+  });
+
   it("renders the backend's auth settings, with the guide's rate limits per environment", () => {
     const dev = vars("orcheoDev", "backend");
     expect(dev.ORCHEO_AUTH_JWKS_URL).toBe("https://orcheo-dev.us.auth0.com/.well-known/jwks.json");
