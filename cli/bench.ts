@@ -14,8 +14,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
-import type { Io } from "./io";
+import { type Io, optionsOf } from "./io";
 import { budgetFor, economyOf, formatDuration } from "../plan/economy";
 import { runPlan } from "../plan/run";
 import { syntheticB2BStack, toStackConfig, writeSyntheticFiles } from "../bench/synthetic";
@@ -178,18 +177,8 @@ ${checks.length > 0 ? `Targets:\n\n${checks.map(([met, text]) => `- ${met ? "met
 }
 
 export async function benchCommand(argv: readonly string[], io: Io = process): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: [...argv],
-      options: { sizes: { type: "string" }, runs: { type: "string" }, out: { type: "string" }, "no-write": { type: "boolean", default: false }, child: { type: "string" } },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const args = optionsOf(argv, { sizes: { type: "string" }, runs: { type: "string" }, out: { type: "string" }, "no-write": { type: "boolean", default: false }, child: { type: "string" } }, USAGE, io);
+  if (args === undefined) return 2;
   if (args.child !== undefined) {
     io.stdout.write(`${JSON.stringify(await measure(Number(args.child)))}\n`);
     return 0;

@@ -5,8 +5,7 @@
  * and prints what `pulumi up` would create.
  */
 import * as path from "node:path";
-import { parseArgs } from "node:util";
-import type { Io } from "./io";
+import { type Io, optionsOf } from "./io";
 import { ConfigError } from "../config/issues";
 import { InvalidConfigError } from "../program/errors";
 import { writeEnvPair, writeFileAtomic } from "../env/write";
@@ -24,24 +23,19 @@ const PROJECT_DIR = path.resolve(__dirname, "..");
  * line per problem on stderr, nothing written), 1 on anything else.
  */
 export async function planCommand(argv: readonly string[], io: Io = process): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: [...argv],
-      options: {
-        stack: { type: "string" },
-        config: { type: "string" },
-        out: { type: "string" },
-        json: { type: "boolean", default: false },
-        markdown: { type: "string" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const args = optionsOf(
+    argv,
+    {
+      stack: { type: "string" },
+      config: { type: "string" },
+      out: { type: "string" },
+      json: { type: "boolean", default: false },
+      markdown: { type: "string" },
+    },
+    USAGE,
+    io,
+  );
+  if (args === undefined) return 2;
   const stack = args.stack ?? (args.config ? stackNameOf(args.config) : undefined);
   if (stack === undefined) {
     io.stderr.write(`--stack is required\n${USAGE}\n`);

@@ -54,7 +54,7 @@ export interface StackConfig {
 }
 
 /** Keys of the `auth0kit:` namespace, with the schema each one is read with. */
-const KEY_SCHEMAS = {
+export const KEY_SCHEMAS = {
   environment: environmentSchema,
   tenant: tenantSchema.default(tenantSchema.parse({})),
   apis: apisSchema,
@@ -77,7 +77,7 @@ const KEY_SCHEMAS = {
 type Known = { [K in keyof typeof KEY_SCHEMAS]: z.output<(typeof KEY_SCHEMAS)[K]> };
 
 /** Provider keys that must never sit in a stack file in plain text. */
-const PROVIDER_SECRET_KEYS = ["auth0:clientSecret", "auth0:apiToken", "auth0:clientAssertionPrivateKey"];
+export const PROVIDER_SECRET_KEYS = ["auth0:clientSecret", "auth0:apiToken", "auth0:clientAssertionPrivateKey"];
 
 /**
  * Builds the validated TenantSpec of a stack, or throws a ConfigError listing every problem.
@@ -185,9 +185,9 @@ function checkProviderSecrets(config: StackConfig): ConfigIssue[] {
   }));
 }
 
-const DOMAIN_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+export const DOMAIN_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 /** The local Management API emulator (`npm run emulator`) answers on a loopback address and port. */
-const EMULATOR_DOMAIN = /^(127\.0\.0\.1|localhost):[1-9][0-9]{0,4}$/;
+export const EMULATOR_DOMAIN = /^(127\.0\.0\.1|localhost):[1-9][0-9]{0,4}$/;
 
 function resolveDomain(
   config: StackConfig,

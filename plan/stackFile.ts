@@ -16,6 +16,9 @@ export class StackFileError extends Error {
   }
 }
 
+/** What a stack file may hold: auth0kit's `config:`, and the keys Pulumi itself writes there. */
+export const STACK_FILE_KEYS = ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"] as const;
+
 export interface ProjectFile {
   readonly name: string;
 }
@@ -47,6 +50,15 @@ export function readStackFile(file: string, project: string): PlanConfig {
   if (doc === null || doc === undefined) return { values: {}, secretKeys: new Set() };
   if (typeof doc !== "object" || Array.isArray(doc)) {
     throw new StackFileError([{ path: label, message: "must be a map with a config: section" }]);
+  }
+  const unknown = Object.keys(doc).filter((key) => !(STACK_FILE_KEYS as readonly string[]).includes(key));
+  if (unknown.length > 0) {
+    throw new StackFileError(
+      unknown.map((key) => ({
+        path: `${label}: ${key}`,
+        message: `unknown top-level key; fix the spelling or remove it (a stack file holds config:, and Pulumi's own ${STACK_FILE_KEYS.slice(1).join(", ")})`,
+      })),
+    );
   }
   const config = (doc as Record<string, unknown>).config ?? {};
   if (typeof config !== "object" || config === null || Array.isArray(config)) {

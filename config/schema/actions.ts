@@ -36,52 +36,83 @@ const NPM_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
  * own resources, never pasted: a client secret is `{ clientSecret: <appKey> }`, an operator's
  * secret is `{ secret: <key> }` (set with `pulumi config set --secret`).
  */
-export const actionSecretSource = z.union(
-  [
-    z.strictObject({ value: z.string() }),
-    secretRef,
-    z.strictObject({ clientId: z.string().regex(KEY_PATTERN) }),
-    z.strictObject({ clientSecret: z.string().regex(KEY_PATTERN) }),
-    z.strictObject({ apiIdentifier: z.string().regex(KEY_PATTERN) }),
-    z.strictObject({ domain: z.literal(true) }),
-    /** The tenant's issuer, `https://<custom domain or domain>/`: what tokens carry in `iss`. */
-    z.strictObject({ issuer: z.literal(true) }),
-  ],
-  {
-    error:
-      "must be one of { value: <text> }, { secret: <config key> }, { clientId: <application key> }, { clientSecret: <application key> }, { apiIdentifier: <API key> }, { domain: true }, { issuer: true }",
-  },
-);
+export const actionSecretSource = z
+  .union(
+    [
+      z.strictObject({ value: z.string().describe("The text itself; not for secrets.") }),
+      secretRef,
+      z.strictObject({ clientId: z.string().regex(KEY_PATTERN).describe("The key of an application whose client ID this is.") }),
+      z.strictObject({
+        clientSecret: z.string().regex(KEY_PATTERN).describe("The key of an application with client_credentials whose client secret this is."),
+      }),
+      z.strictObject({ apiIdentifier: z.string().regex(KEY_PATTERN).describe("The key of an API whose identifier (audience) this is.") }),
+      z.strictObject({ domain: z.literal(true).describe("The tenant's canonical domain.") }),
+      z.strictObject({ issuer: z.literal(true).describe("The tenant's issuer, https://<custom domain or domain>/: what tokens carry in iss.") }),
+    ],
+    {
+      error:
+        "must be one of { value: <text> }, { secret: <config key> }, { clientId: <application key> }, { clientSecret: <application key> }, { apiIdentifier: <API key> }, { domain: true }, { issuer: true }",
+    },
+  )
+  .describe("Where the secret's value comes from: a literal, a secret config key, or a value of the tenant's own applications and APIs.");
 export type ActionSecretSource = z.output<typeof actionSecretSource>;
 
-const tokenExchangeProfileSchema = z.strictObject({
-  /** Profile name. Defaults to the Action's name. */
-  name: boundedText(TOKEN_EXCHANGE_PROFILE_NAME_MAX)
-    .min(TOKEN_EXCHANGE_PROFILE_NAME_MIN, { message: `Auth0 needs at least ${TOKEN_EXCHANGE_PROFILE_NAME_MIN} characters` })
-    .optional(),
-  /** The `subject_token_type` this profile handles: a URI you own, e.g. urn:acme:legacy-token. */
-  subjectTokenType: z.string().regex(/^[a-z][a-z0-9+.-]*:\S+$/i, { message: "must be a URI you own, e.g. urn:alphaswarm:agent-delegation" }),
-});
+const tokenExchangeProfileSchema = z
+  .strictObject({
+    name: boundedText(TOKEN_EXCHANGE_PROFILE_NAME_MAX)
+      .min(TOKEN_EXCHANGE_PROFILE_NAME_MIN, { message: `Auth0 needs at least ${TOKEN_EXCHANGE_PROFILE_NAME_MIN} characters` })
+      .optional()
+      .describe(`The profile's name, ${TOKEN_EXCHANGE_PROFILE_NAME_MIN} to ${TOKEN_EXCHANGE_PROFILE_NAME_MAX} characters. Defaults to the Action's name.`),
+    subjectTokenType: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, { message: "must be a URI you own, e.g. urn:alphaswarm:agent-delegation" })
+      .describe(
+        "The subject_token_type this profile routes to the Action: a URI you own, e.g. urn:acme:legacy-token (not urn:ietf, urn:auth0, urn:okta, auth0.com or okta.com); unique in the tenant.",
+      ),
+  })
+  .describe(
+    "custom-token-exchange Actions only, required there: the token-exchange profile that routes a subject token type to this Action; some application must allow custom_authentication.",
+  );
 
-export const actionSchema = z.strictObject({
-  /** Action name in Auth0. Defaults to the map key. */
-  name: boundedText().optional(),
-  /** The Action's code, a file under actions/ (relative to the project root), deployed byte for byte. */
-  source: z.string().regex(ACTION_SOURCE_PATTERN, {
-    message: "must be a .js file under actions/, relative to the project root, e.g. actions/post-login.js",
-  }),
-  trigger: z.enum(TRIGGER_NAMES),
-  /** Position in the trigger's flow (1 runs first); required for every trigger but custom-token-exchange. */
-  order: z.number().int().min(1).optional(),
-  /** Node runtime. Defaults to node22. */
-  runtime: z.enum(ACTION_RUNTIMES).default("node22"),
-  /** `event.secrets`, by name. Defaults to none (plus FAIL_CLOSED / SUBJECT_TOKEN_TYPE, see README). */
-  secrets: z.record(z.string().regex(ACTION_SECRET_NAME, { message: "secret names are UPPER_SNAKE_CASE, e.g. BACKEND_URL" }), actionSecretSource).default({}),
-  /** npm packages the Action requires: name → version. Defaults to none. */
-  dependencies: z.record(z.string().regex(NPM_NAME, { message: "must be an npm package name, e.g. jose or @scope/name" }), z.string().min(1)).default({}),
-  /** For custom-token-exchange Actions: the profile that routes a subject token type to this Action. */
-  tokenExchangeProfile: tokenExchangeProfileSchema.optional(),
-});
+export const actionSchema = z
+  .strictObject({
+    name: boundedText().optional().describe("The Action's name in Auth0, unique in the tenant. Defaults to the map key."),
+    source: z
+      .string()
+      .regex(ACTION_SOURCE_PATTERN, {
+        message: "must be a .js file under actions/, relative to the project root, e.g. actions/post-login.js",
+      })
+      .describe("The Action's code: a .js file under actions/, relative to the project root, deployed byte for byte; it must export the trigger's handler."),
+    trigger: z
+      .enum(TRIGGER_NAMES)
+      .describe(
+        "The flow the Action runs in: post-login (v3), credentials-exchange, pre-user-registration, post-user-registration, post-change-password, send-phone-message (v2), or custom-token-exchange (v1).",
+      ),
+    order: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("Position in the trigger's flow, 1 runs first; unique per trigger. Required for every trigger but custom-token-exchange, which takes none."),
+    runtime: z.enum(ACTION_RUNTIMES).default("node22").describe("Node.js runtime: node22 or node18. Defaults to node22."),
+    secrets: z
+      .record(z.string().regex(ACTION_SECRET_NAME, { message: "secret names are UPPER_SNAKE_CASE, e.g. BACKEND_URL" }), actionSecretSource)
+      .default({})
+      .describe(
+        "The Action's event.secrets, by UPPER_SNAKE_CASE name; never pasted values. Unless set, FAIL_CLOSED is added (\"true\" in stage and prod, \"false\" in dev and local; not for custom-token-exchange) and SUBJECT_TOKEN_TYPE for custom-token-exchange Actions.",
+      ),
+    dependencies: z
+      .record(
+        z.string().regex(NPM_NAME, { message: "must be an npm package name, e.g. jose or @scope/name" }),
+        z.string().min(1).describe("The package's version."),
+      )
+      .default({})
+      .describe("npm packages the Action requires: name → version. Defaults to none."),
+    tokenExchangeProfile: tokenExchangeProfileSchema.optional(),
+  })
+  .describe("One Action deployed from actions/.");
 export type ActionConfig = z.output<typeof actionSchema>;
 
-export const actionsSchema = keyedMap(actionSchema).default({});
+export const actionsSchema = keyedMap(actionSchema)
+  .default({})
+  .describe("Auth0 Actions deployed from actions/, by key: source, trigger, order, secrets, dependencies (docs/actions.md).");

@@ -17,42 +17,54 @@ const permissionName = z
   })
   .max(PERMISSION_NAME_MAX, { message: `Auth0 accepts permission names of at most ${PERMISSION_NAME_MAX} characters; shorten it` });
 
-export const apiSchema = z.strictObject({
-  /** Display name in the dashboard. Defaults to the map key. */
-  name: displayName(API_NAME_MAX).optional(),
-  /** The audience; cannot be changed once created. */
-  identifier: absoluteUrl.refine(...atMost(API_IDENTIFIER_MAX)),
-  /** Defaults to RS256. */
-  signingAlg: z.enum(SIGNING_ALGS).default("RS256"),
-  /** Enforce RBAC (`enforcePolicies`). Defaults to true. */
-  rbac: z.boolean().default(true),
-  /** Add the `permissions` claim to access tokens (requires rbac). Defaults to true. */
-  permissionsInToken: z.boolean().default(true),
-  /** Access-token lifetime. Defaults to 86400 (24h). */
-  tokenLifetime: duration.default(86_400),
-  /** Implicit/hybrid-flow access-token lifetime. Defaults to 7200 (2h). */
-  tokenLifetimeForWeb: duration.default(7_200),
-  /** Allow refresh tokens (`offline_access`). Defaults to false. */
-  allowOfflineAccess: z.boolean().default(false),
-  /** Skip the consent screen for first-party applications. Defaults to true. */
-  skipConsentForFirstParty: z.boolean().default(true),
-  /** Who may get user tokens for this API. Defaults to allow-all. */
-  userAccess: z.enum(USER_ACCESS_POLICIES).default("allow-all"),
-  /** Who may get client-credentials tokens. Defaults to require-client-grant. */
-  clientAccess: z.enum(CLIENT_ACCESS_POLICIES).default("require-client-grant"),
-  /** Sender-constrained tokens (DPoP or mTLS). Off unless set. */
-  proofOfPossession: z
-    .strictObject({
-      mechanism: z.enum(["dpop", "mtls"]),
-      required: z.boolean().default(false),
-    })
-    .optional(),
-  /** Permissions (scopes) by name, each with its description. */
-  permissions: z
-    .record(permissionName, z.string().min(1, { message: "describe the permission; Auth0 shows it on consent" }).refine(...atMost(PERMISSION_DESCRIPTION_MAX)))
-    .default({}),
-});
+export const apiSchema = z
+  .strictObject({
+    name: displayName(API_NAME_MAX)
+      .optional()
+      .describe(`The API's display name in the Auth0 Dashboard; no < or >, at most ${API_NAME_MAX} characters. Defaults to the map key.`),
+    identifier: absoluteUrl
+      .refine(...atMost(API_IDENTIFIER_MAX))
+      .describe(`The API's identifier: the audience clients request tokens for, an absolute URL of at most ${API_IDENTIFIER_MAX} characters. Auth0 cannot change it once created.`),
+    signingAlg: z.enum(SIGNING_ALGS).default("RS256").describe("Algorithm access tokens are signed with: RS256, PS256 or HS256. Defaults to RS256."),
+    rbac: z.boolean().default(true).describe("Enforce role-based access control (Auth0's enforce_policies): users get only the permissions their roles grant. Defaults to true."),
+    permissionsInToken: z
+      .boolean()
+      .default(true)
+      .describe("Add the permissions claim to access tokens (Auth0's TOKEN_DIALECT access_token_authz); needs rbac. Defaults to true."),
+    tokenLifetime: duration.default(86_400).describe("Access-token lifetime. Defaults to 86400 (24h); Auth0 allows at most 30d."),
+    tokenLifetimeForWeb: duration
+      .default(7_200)
+      .describe("Lifetime of access tokens issued through the browser (implicit and hybrid flows); at most tokenLifetime. Defaults to 7200 (2h)."),
+    allowOfflineAccess: z.boolean().default(false).describe("Let applications request refresh tokens (the offline_access scope) for this API. Defaults to false."),
+    skipConsentForFirstParty: z.boolean().default(true).describe("Skip the consent screen for first-party applications. Defaults to true."),
+    userAccess: z
+      .enum(USER_ACCESS_POLICIES)
+      .default("allow-all")
+      .describe("Which applications may get tokens for users of this API: allow-all, require-client-grant or deny-all. Defaults to allow-all."),
+    clientAccess: z
+      .enum(CLIENT_ACCESS_POLICIES)
+      .default("require-client-grant")
+      .describe("Which applications may get client-credentials tokens: require-client-grant (only those granted it) or deny-all. Defaults to require-client-grant."),
+    proofOfPossession: z
+      .strictObject({
+        mechanism: z.enum(["dpop", "mtls"]).describe("How tokens are bound to the client's key: dpop (DPoP proofs) or mtls (the client's TLS certificate)."),
+        required: z.boolean().default(false).describe("Refuse requests without proof of possession. Defaults to false."),
+      })
+      .optional()
+      .describe("Sender-constrained access tokens (DPoP or mTLS). Defaults to off."),
+    permissions: z
+      .record(permissionName, z
+          .string()
+          .min(1, { message: "describe the permission; Auth0 shows it on consent" })
+          .refine(...atMost(PERMISSION_DESCRIPTION_MAX))
+          .describe(`What the permission allows, at most ${PERMISSION_DESCRIPTION_MAX} characters; Auth0 shows it on the consent screen.`))
+      .default({})
+      .describe("The API's permissions (scopes): verb:resource name → description, e.g. read:portfolio. Names are unique ignoring case. Defaults to none."),
+  })
+  .describe("One API (Auth0 resource server).");
 
-export const apisSchema = keyedMap(apiSchema).default({});
+export const apisSchema = keyedMap(apiSchema)
+  .default({})
+  .describe("The tenant's APIs (Auth0 resource servers), by key: audience, signing, RBAC, token lifetimes and permissions.");
 
 export type ApiConfig = z.output<typeof apiSchema>;

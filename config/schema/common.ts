@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { writtenAs } from "./writtenForms";
 import { configPath, echo } from "../issues";
 import { FORBIDDEN_KEYS } from "../rawValues";
 
@@ -55,19 +56,21 @@ function durationSeconds(text: string): number | undefined {
  * A lifetime in seconds, written either as a whole number of seconds or as a duration
  * such as `15m`, `24h` or `30d` (the units the runbooks use).
  */
-export const duration = z
-  .union([z.number(), z.string()], { error: "expected seconds (a whole number) or a duration such as 15m, 24h or 30d" })
-  .transform((value, ctx) => {
-    if (typeof value === "number") {
-      if (Number.isInteger(value) && value > 0) return value;
-      ctx.addIssue({ code: "custom", message: `expected a positive whole number of seconds, got ${value}` });
+export const duration = writtenAs(
+  z.union([z.number(), z.string()], { error: "expected seconds (a whole number) or a duration such as 15m, 24h or 30d" })
+    .transform((value, ctx) => {
+      if (typeof value === "number") {
+        if (Number.isInteger(value) && value > 0) return value;
+        ctx.addIssue({ code: "custom", message: `expected a positive whole number of seconds, got ${value}` });
+        return z.NEVER;
+      }
+      const seconds = durationSeconds(value);
+      if (seconds !== undefined) return seconds;
+      ctx.addIssue({ code: "custom", message: `${echo(value)} is not a duration; write seconds (e.g. 900) or a number with s, m, h or d (e.g. 15m)` });
       return z.NEVER;
-    }
-    const seconds = durationSeconds(value);
-    if (seconds !== undefined) return seconds;
-    ctx.addIssue({ code: "custom", message: `${echo(value)} is not a duration; write seconds (e.g. 900) or a number with s, m, h or d (e.g. 15m)` });
-    return z.NEVER;
-  });
+    }),
+  z.union([z.int().min(1), z.string().regex(/^\s*0*[1-9][0-9]*[smhd]\s*$/)]).meta({ title: "duration" }),
+);
 
 /**
  * Seconds in the unit of `like`, a duration as the stack file wrote it (`48h` → hours), when that
@@ -97,27 +100,32 @@ export function formatDuration(seconds: number): string {
 }
 
 /** Whole hours, as Auth0's tenant session settings use them: a plain number, or e.g. `72h` or `7d`. */
-export const hours = z
-  .union([z.number(), z.string()], { error: "expected whole hours (e.g. 72) or a duration such as 72h or 7d" })
-  .transform((value, ctx) => {
-    const seconds = typeof value === "number" ? value * 3_600 : durationSeconds(value);
-    if (seconds === undefined) {
-      ctx.addIssue({ code: "custom", message: `${echo(String(value))} is not a duration; write whole hours (e.g. 72) or a number with h or d (e.g. 72h, 7d)` });
+export const hours = writtenAs(
+  z.union([z.number(), z.string()], { error: "expected whole hours (e.g. 72) or a duration such as 72h or 7d" })
+    .transform((value, ctx) => {
+      const seconds = typeof value === "number" ? value * 3_600 : durationSeconds(value);
+      if (seconds === undefined) {
+        ctx.addIssue({ code: "custom", message: `${echo(String(value))} is not a duration; write whole hours (e.g. 72) or a number with h or d (e.g. 72h, 7d)` });
+        return z.NEVER;
+      }
+      if (Number.isInteger(seconds / 3_600) && seconds > 0) return seconds / 3_600;
+      ctx.addIssue({ code: "custom", message: "session lifetimes are whole hours; write e.g. 72, 72h or 7d" });
       return z.NEVER;
-    }
-    if (Number.isInteger(seconds / 3_600) && seconds > 0) return seconds / 3_600;
-    ctx.addIssue({ code: "custom", message: "session lifetimes are whole hours; write e.g. 72, 72h or 7d" });
-    return z.NEVER;
-  });
+    }),
+  z.union([z.int().min(1), z.string().regex(/^\s*0*[1-9][0-9]*[smhd]\s*$/)]).meta({ title: "hours" }),
+);
 
 /**
  * A string that parses as an absolute URL with a scheme followed by `/` (`https://…`, or a native
  * app's private-use scheme such as `com.example.app:/callback`); environment rules run later.
  * Requiring the slash rejects `localhost:3000/cb`, which URL parsing reads as scheme `localhost:`.
  */
-export const absoluteUrl = z.string().refine((value) => /^[a-z][a-z0-9+.-]*:\//i.test(value) && !/\s/.test(value) && parseUrl(value) !== undefined, {
-  error: (issue) => `${echo(String(issue.input))} is not an absolute URL; write it with its scheme, e.g. https://app.example.com/callback`,
-});
+export const absoluteUrl = writtenAs(
+  z.string().refine((value) => /^[a-z][a-z0-9+.-]*:\//i.test(value) && !/\s/.test(value) && parseUrl(value) !== undefined, {
+    error: (issue) => `${echo(String(issue.input))} is not an absolute URL; write it with its scheme, e.g. https://app.example.com/callback`,
+  }),
+  z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\//).meta({ title: "URL" }),
+);
 
 export function parseUrl(value: string): URL | undefined {
   try {
@@ -137,9 +145,15 @@ export const SECRET_KEY_PATTERN = /^[a-z][A-Za-z0-9]*$/;
  */
 export const secretRef = z.strictObject(
   {
-    secret: z.string().regex(SECRET_KEY_PATTERN, { message: "secret keys are camelCase names such as googleClientSecret" }),
+    secret: z
+      .string()
+      .regex(SECRET_KEY_PATTERN, { message: "secret keys are camelCase names such as googleClientSecret" })
+      .describe("The secret config key, without its auth0kit: namespace, e.g. googleClientSecret."),
   },
   { error: "must reference a secret config key, e.g. { secret: googleClientSecret }, never hold the value itself; store the value with: pulumi config set --secret auth0kit:<key> <value>" },
-);
+).meta({
+  title: "secret reference",
+  description: "{ secret: <key> }: the value of the secret config key auth0kit:<key>, set with pulumi config set --secret auth0kit:<key> <value>.",
+});
 
 export type SecretRef = z.output<typeof secretRef>;

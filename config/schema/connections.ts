@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONNECTION_DISPLAY_NAME_MAX } from "../bounds";
+import { writtenAs } from "./writtenForms";
 import { absoluteUrl, keyedMap, secretRef, boundedText } from "./common";
 
 export const CONNECTION_KINDS = ["database", "social", "enterprise"] as const;
@@ -40,83 +41,114 @@ const HOST_PATTERN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9
 const host = (example: string) => z.string().regex(HOST_PATTERN, { message: `write a domain name only, e.g. ${example}` });
 
 const common = {
-  /** The connection's Auth0 name, unique in the tenant and immutable. Defaults to the map key. */
-  name: z.string().regex(CONNECTION_NAME_PATTERN, {
-    message: "Auth0 connection names use letters, digits and -, start and end with a letter or digit, and have at most 128 characters",
-  }).optional(),
-  /** Name shown on the login page. Defaults to Auth0's. */
-  displayName: boundedText(CONNECTION_DISPLAY_NAME_MAX).optional(),
-  /** Keys of the applications this connection is enabled for. Defaults to none. */
-  applications: z.array(z.string().min(1)).default([]),
+  name: z
+    .string()
+    .regex(CONNECTION_NAME_PATTERN, {
+      message: "Auth0 connection names use letters, digits and -, start and end with a letter or digit, and have at most 128 characters",
+    })
+    .optional()
+    .describe(
+      "The connection's name in Auth0: letters, digits and -, starting and ending with a letter or digit, at most 128 characters; unique in the tenant (ignoring case). Auth0 cannot rename a connection: changing it replaces the connection. Defaults to the map key.",
+    ),
+  displayName: boundedText(CONNECTION_DISPLAY_NAME_MAX).optional().describe(`Name shown on the login page's button, up to ${CONNECTION_DISPLAY_NAME_MAX} characters. Defaults to Auth0's.`),
+  applications: z
+    .array(z.string().min(1))
+    .default([])
+    .describe("Keys of the applications the connection is enabled for (one ConnectionClients owns the set). Defaults to none."),
 };
 
 export const databaseConnectionSchema = z.strictObject({
-  kind: z.literal("database"),
+  kind: z.literal("database").describe("database: users and passwords stored by Auth0 (strategy auth0)."),
   ...common,
-  /** Password strength level. Defaults to good. */
-  passwordPolicy: z.enum(PASSWORD_POLICIES).default("good"),
-  /** How many previous passwords a user may not reuse; 0 turns the check off. Defaults to 5. */
-  passwordHistory: z.number().int().min(0).max(PASSWORD_HISTORY_MAX, { message: `Auth0 keeps at most ${PASSWORD_HISTORY_MAX} previous passwords` }).default(5),
-  /** Reject passwords from Auth0's dictionary of common passwords. Defaults to true. */
-  passwordDictionary: z.boolean().default(true),
-  /** Reject passwords that contain the user's name, username, nickname or email. Defaults to true. */
-  passwordNoPersonalInfo: z.boolean().default(true),
-  /** Minimum password length in bytes (1–72), on top of the policy's own minimum. Defaults to the policy's. */
-  passwordMinLength: z.number().int().min(1).max(PASSWORD_MIN_LENGTH_MAX, { message: `Auth0 allows a minimum length of at most ${PASSWORD_MIN_LENGTH_MAX} bytes` }).optional(),
-  /** Turn public sign-up off (invite-only onboarding). Defaults to false. */
-  disableSignup: z.boolean().default(false),
-  /** Ask for a username in addition to the email address. Defaults to false. */
-  requiresUsername: z.boolean().default(false),
-  /** Slow down repeated failed logins from one IP. Defaults to true. */
-  bruteForceProtection: z.boolean().default(true),
+  passwordPolicy: z
+    .enum(PASSWORD_POLICIES)
+    .default("good")
+    .describe("Auth0's password strength level: none, low, fair, good or excellent. Defaults to good."),
+  passwordHistory: z
+    .number()
+    .int()
+    .min(0)
+    .max(PASSWORD_HISTORY_MAX, { message: `Auth0 keeps at most ${PASSWORD_HISTORY_MAX} previous passwords` })
+    .default(5)
+    .describe(`How many previous passwords a user may not reuse; 0 turns the check off. Auth0 keeps at most ${PASSWORD_HISTORY_MAX}. Defaults to 5.`),
+  passwordDictionary: z.boolean().default(true).describe("Reject passwords found in Auth0's dictionary of common passwords. Defaults to true."),
+  passwordNoPersonalInfo: z
+    .boolean()
+    .default(true)
+    .describe("Reject passwords that contain the user's name, username, nickname or email. Defaults to true."),
+  passwordMinLength: z
+    .number()
+    .int()
+    .min(1)
+    .max(PASSWORD_MIN_LENGTH_MAX, { message: `Auth0 allows a minimum length of at most ${PASSWORD_MIN_LENGTH_MAX} bytes` })
+    .optional()
+    .describe(`Minimum password length in bytes, on top of the policy's own minimum; Auth0 allows 1 to ${PASSWORD_MIN_LENGTH_MAX}. Defaults to the policy's.`),
+  disableSignup: z.boolean().default(false).describe("Turn public sign-up off (invite-only onboarding). Defaults to false."),
+  requiresUsername: z.boolean().default(false).describe("Ask for a username as well as the email address. Defaults to false."),
+  bruteForceProtection: z.boolean().default(true).describe("Throttle repeated failed logins for one user from one IP address. Defaults to true."),
 });
 
 export const socialConnectionSchema = z.strictObject({
-  kind: z.literal("social"),
+  kind: z.literal("social").describe("social: a social identity provider such as Google or GitHub."),
   ...common,
-  strategy: z.enum(SOCIAL_STRATEGIES),
-  /** The OAuth client ID from the provider's developer console (not a secret). */
-  clientId: z.string().min(1).optional(),
-  /** The OAuth client secret, as `{ secret: <key> }`. */
-  clientSecret: secretRef.optional(),
-  /** Scopes / attributes requested from the provider. Defaults per strategy (email and basic profile). */
-  scopes: z.array(z.string().regex(/^[a-z][a-z_]*$/, { message: "scopes are Auth0's option names, e.g. email, profile, read_user" })).optional(),
+  strategy: z.enum(SOCIAL_STRATEGIES).describe("The provider: google-oauth2 or github."),
+  clientId: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "The OAuth client ID from the provider's developer console (not a secret); comes with clientSecret. Without both, Auth0 uses its own developer keys, which are for testing: allowed in dev, an error in stage and prod, and an error with a custom domain (tenant.customDomain) in any environment, where they do not work. Defaults to unset.",
+    ),
+  clientSecret: secretRef.optional().describe("The OAuth client secret, as { secret: <key> }; comes with clientId. Defaults to unset."),
+  scopes: z
+    .array(z.string().regex(/^[a-z][a-z_]*$/, { message: "scopes are Auth0's option names, e.g. email, profile, read_user" }))
+    .optional()
+    .describe(
+      "Scopes / attributes requested from the provider, as Auth0's option names (email, profile, read_user, read_org, …). Defaults to the email address and basic profile: email, profile for google-oauth2; email, read_user for github.",
+    ),
 });
 
 export const enterpriseConnectionSchema = z.strictObject({
-  kind: z.literal("enterprise"),
+  kind: z.literal("enterprise").describe("enterprise: a company's identity provider (SAML, OIDC, Microsoft Entra ID, Okta Workforce)."),
   ...common,
-  strategy: z.enum(ENTERPRISE_STRATEGIES),
-  /** Email domains that sign in through this connection (home-realm discovery). Defaults to none. */
-  domainAliases: z.array(host("acme.com")).default([]),
-  /** Pass the IdP's group claims through to the user profile for the group-sync Action. Defaults to true. */
-  syncGroups: z.boolean().default(true),
-  /** samlp: the IdP's single sign-on URL. */
-  signInUrl: absoluteUrl.optional(),
-  /** samlp: the IdP's single logout URL. */
-  signOutUrl: absoluteUrl.optional(),
-  /** samlp, pingfederate: the IdP's X.509 signing certificate (PEM, or its base64 body). */
-  signingCert: z.string().min(1).optional(),
-  /** samlp, pingfederate: the SAML attribute holding the user's groups. Defaults to http://schemas.xmlsoap.org/claims/Group. */
-  groupsAttribute: z.string().min(1).optional(),
-  /** oidc: the issuer URL. */
-  issuer: absoluteUrl.optional(),
-  /** oidc: the OpenID discovery document's URL. */
-  discoveryUrl: absoluteUrl.optional(),
-  /** waad: the Entra ID tenant's domain, e.g. acme.onmicrosoft.com. */
-  tenantDomain: host("acme.onmicrosoft.com").optional(),
-  /** okta: the Okta organization's domain, e.g. acme.okta.com; google-apps: the Google Workspace domain, e.g. acme.com. */
-  domain: host("acme.okta.com").optional(),
-  /** oidc, waad, okta, google-apps: the client ID of the application registered at the IdP. */
-  clientId: z.string().min(1).optional(),
-  /** oidc, waad, okta, google-apps: that application's client secret, as `{ secret: <key> }`. */
-  clientSecret: secretRef.optional(),
-  /** adfs: the ADFS federation metadata URL, e.g. https://adfs.acme.com/FederationMetadata/2007-06/FederationMetadata.xml. */
-  metadataUrl: absoluteUrl.optional(),
-  /** adfs: the federation metadata document itself, when Auth0 cannot reach the server. */
-  metadataXml: z.string().trim().startsWith("<", { message: "paste the federation metadata XML document" }).optional(),
-  /** pingfederate: the PingFederate server's base URL, e.g. https://sso.acme.com. */
-  serverUrl: absoluteUrl.optional(),
+  strategy: z
+    .enum(ENTERPRISE_STRATEGIES)
+    .describe("The protocol or provider: samlp, oidc, waad (Microsoft Entra ID), okta (Okta Workforce), adfs, pingfederate or google-apps (Google Workspace)."),
+  domainAliases: z
+    .array(host("acme.com"))
+    .default([])
+    .describe("Email domains whose users sign in here (home-realm discovery); each domain belongs to one connection. Defaults to none."),
+  syncGroups: z
+    .boolean()
+    .default(true)
+    .describe("Pass the IdP's group claims through to the user profile, for the group-sync Action. Defaults to true."),
+  signInUrl: absoluteUrl.optional().describe("samlp only, required there: the IdP's single sign-on URL."),
+  signOutUrl: absoluteUrl.optional().describe("samlp only: the IdP's single logout URL. Defaults to unset."),
+  signingCert: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("samlp and pingfederate, required there: the IdP's X.509 signing certificate (PEM, or its base64 body)."),
+  groupsAttribute: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(`samlp and pingfederate: the SAML attribute holding the user's groups. Defaults to ${DEFAULT_SAML_GROUPS_ATTRIBUTE}.`),
+  issuer: absoluteUrl.optional().describe("oidc only: the issuer URL; oidc needs this or discoveryUrl."),
+  discoveryUrl: absoluteUrl.optional().describe("oidc only: the OpenID discovery document's URL; oidc needs this or issuer."),
+  tenantDomain: host("acme.onmicrosoft.com").optional().describe("waad only, required there: the Entra ID tenant's domain, e.g. acme.onmicrosoft.com."),
+  domain: host("acme.okta.com")
+    .optional()
+    .describe("okta and google-apps, required there: the Okta organization's domain (e.g. acme.okta.com) or the Google Workspace domain (e.g. acme.com)."),
+  clientId: z.string().min(1).optional().describe("oidc, waad, okta and google-apps, required there: the client ID of the application registered at the IdP."),
+  clientSecret: secretRef.optional().describe("oidc, waad, okta and google-apps, required there: that application's client secret, as { secret: <key> }."),
+  metadataUrl: absoluteUrl
+    .optional()
+    .describe("adfs only, this or metadataXml: the ADFS federation metadata URL, e.g. https://adfs.acme.com/FederationMetadata/2007-06/FederationMetadata.xml."),
+  metadataXml: writtenAs(z.string().trim().startsWith("<", { message: "paste the federation metadata XML document" }), z.string().regex(/^\s*</))
+    .optional()
+    .describe("adfs only, this or metadataUrl: the federation metadata XML document itself, when Auth0 cannot reach the ADFS server."),
+  serverUrl: absoluteUrl.optional().describe("pingfederate only, required there: the PingFederate server's base URL, e.g. https://sso.acme.com."),
 });
 
 export const connectionSchema = z.discriminatedUnion("kind", [databaseConnectionSchema, socialConnectionSchema, enterpriseConnectionSchema], {
@@ -128,7 +160,9 @@ export const connectionSchema = z.discriminatedUnion("kind", [databaseConnection
       : undefined,
 });
 
-export const connectionsSchema = keyedMap(connectionSchema).default({});
+export const connectionsSchema = keyedMap(connectionSchema)
+  .default({})
+  .describe("How users sign in, by key: database, social and enterprise connections, and the applications each is enabled for.");
 
 export type DatabaseConnectionConfig = z.output<typeof databaseConnectionSchema>;
 export type SocialConnectionConfig = z.output<typeof socialConnectionSchema>;

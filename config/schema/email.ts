@@ -30,61 +30,74 @@ export const LINK_TEMPLATES: readonly EmailTemplateName[] = ["verify_email", "re
 const ADDRESS = /^(?:[^<>@\n]+ <[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
 const address = z.string().regex(ADDRESS, { message: "write an email address, e.g. no-reply@example.com or Example <no-reply@example.com>" });
 
-const region = z.enum(["eu"]).optional();
+
+const region = z.enum(["eu"]).optional().describe("eu for the provider's EU region. Defaults to its US region.");
 
 const providerSchema = z
   .strictObject({
-    /** Any SMTP server; the password from a secret config key. */
     smtp: z
       .strictObject({
-        host: z.string().min(1),
-        /** Defaults to 587 (submission); avoid 25, which many networks block. */
-        port: z.number().int().min(1).max(65_535).default(587),
-        user: z.string().min(1),
-        password: secretRef,
+        host: z.string().min(1).describe("The SMTP server's host name."),
+        port: z.number().int().min(1).max(65_535).default(587).describe("The SMTP port, 1 to 65535. Defaults to 587 (submission); avoid 25, which many networks block."),
+        user: z.string().min(1).describe("The SMTP user name."),
+        password: secretRef.describe("The SMTP password, as { secret: <key> }."),
       })
-      .optional(),
-    sendgrid: z.strictObject({ apiKey: secretRef }).optional(),
-    /** Amazon SES: both keys from secret config keys, and the AWS region. */
-    ses: z.strictObject({ accessKeyId: secretRef, secretAccessKey: secretRef, region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: "write an AWS region, e.g. us-east-1" }) }).optional(),
-    /** Mailgun: the API key, the sending domain, and `eu` for Mailgun's EU region. */
-    mailgun: z.strictObject({ apiKey: secretRef, domain: z.string().min(4), region }).optional(),
-    /** SparkPost: the API key, and `eu` for SparkPost EU. */
-    sparkpost: z.strictObject({ apiKey: secretRef, region }).optional(),
-    mandrill: z.strictObject({ apiKey: secretRef }).optional(),
+      .optional()
+      .describe("Any SMTP server; the password from a secret config key."),
+    sendgrid: z.strictObject({ apiKey: secretRef.describe("The SendGrid API key, as { secret: <key> }.") }).optional().describe("SendGrid."),
+    ses: z
+      .strictObject({
+        accessKeyId: secretRef.describe("The AWS access key ID, as { secret: <key> }."),
+        secretAccessKey: secretRef.describe("The AWS secret access key, as { secret: <key> }."),
+        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: "write an AWS region, e.g. us-east-1" }).describe("The AWS region SES sends from, e.g. us-east-1."),
+      })
+      .optional()
+      .describe("Amazon SES: both keys from secret config keys, and the AWS region."),
+    mailgun: z
+      .strictObject({
+        apiKey: secretRef.describe("The Mailgun API key, as { secret: <key> }."),
+        domain: z.string().min(4).describe("The Mailgun sending domain."),
+        region,
+      })
+      .optional()
+      .describe("Mailgun: the API key, the sending domain, and eu for Mailgun's EU region."),
+    sparkpost: z.strictObject({ apiKey: secretRef.describe("The SparkPost API key, as { secret: <key> }."), region }).optional().describe("SparkPost: the API key, and eu for SparkPost EU."),
+    mandrill: z.strictObject({ apiKey: secretRef.describe("The Mandrill API key, as { secret: <key> }.") }).optional().describe("Mandrill (Mailchimp Transactional)."),
   })
   .superRefine((provider, ctx) => {
     const set = Object.keys(provider).filter((name) => provider[name as EmailProviderName] !== undefined);
     if (set.length !== 1) {
       ctx.addIssue({ code: "custom", message: `set exactly one provider (${EMAIL_PROVIDERS.join(", ")})${set.length > 1 ? `, not ${set.join(" and ")}` : ""}` });
     }
-  });
+  })
+  .describe("The email service Auth0 sends through: exactly one of smtp, sendgrid, ses, mailgun, sparkpost or mandrill.");
 
-const templateSchema = z.strictObject({
-  /** The subject line; Liquid variables such as {{ application.name }} are allowed. */
-  subject: z.string().trim().min(1),
-  /** The template's HTML (Liquid) file, relative to the project root, e.g. emails/verify-email.liquid. */
-  body: z.string().min(1).refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), { message: "use a path inside the project, relative to its root" }),
-  /** The sender. Defaults to auth0kit:email.from. */
-  from: address.optional(),
-  /** Where the user lands after following the link (verify_email, reset_email). Defaults to Auth0's page. */
-  resultUrl: absoluteUrl.optional(),
-  /** How long the link stays valid (verify_email, reset_email), e.g. 24h. Defaults to Auth0's 5 days. */
-  urlLifetime: duration.optional(),
-  /** Put the user's email in the result URL's query (verify_email, reset_email). Defaults to Auth0's true. */
-  includeEmailInRedirect: z.boolean().optional(),
-  /** Send this email at all. Defaults to true. */
-  enabled: z.boolean().default(true),
-});
+const templateSchema = z
+  .strictObject({
+    subject: z.string().trim().min(1).describe("The subject line; Liquid variables such as {{ application.name }} are allowed. Required."),
+    body: z
+      .string()
+      .min(1)
+      .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), { message: "use a path inside the project, relative to its root" })
+      .describe("The template's HTML (Liquid) file, relative to the project root, e.g. emails/alphaswarm/verify-email.liquid; sent byte for byte. Required."),
+    from: address.optional().describe("The template's sender. Defaults to auth0kit:email.from."),
+    resultUrl: absoluteUrl.optional().describe("verify_email and reset_email: where the user lands after following the link. Defaults to Auth0's page."),
+    urlLifetime: duration.optional().describe("verify_email and reset_email: how long the link stays valid, e.g. 24h. Defaults to Auth0's 5 days."),
+    includeEmailInRedirect: z.boolean().optional().describe("verify_email and reset_email: put the user's email in the result URL's query. Defaults to Auth0's true."),
+    enabled: z.boolean().default(true).describe("Send this email at all. Defaults to true."),
+  })
+  .describe("One customized email template.");
 
-export const emailSchema = z.strictObject({
-  /** The email service Auth0 sends through. Unset: Auth0's built-in test provider (dev only). */
-  provider: providerSchema.optional(),
-  /** The default sender, also used by templates that set no `from`. */
-  from: address,
-  /** Customized templates by Auth0's template name. Defaults to none (Auth0's own texts). */
-  templates: z.partialRecord(z.enum(EMAIL_TEMPLATES), templateSchema).default({}),
-});
+export const emailSchema = z
+  .strictObject({
+    provider: providerSchema.optional(),
+    from: address.describe("The default sender, no-reply@example.com or Example <no-reply@example.com>; also used by templates that set no from. Required."),
+    templates: z
+      .partialRecord(z.enum(EMAIL_TEMPLATES), templateSchema)
+      .default({})
+      .describe(`Customized templates by Auth0's template name: ${EMAIL_TEMPLATES.join(", ")}. Defaults to none (Auth0's own texts).`),
+  })
+  .describe("The email provider Auth0 sends through and the customized templates. Unset, the tenant keeps what it has (in dev, Auth0's built-in test provider); stage and prod require a provider (guardrail email-provider-configured).");
 
 export type EmailConfig = z.output<typeof emailSchema>;
 export type EmailProviderConfig = NonNullable<EmailConfig["provider"]>;

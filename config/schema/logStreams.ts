@@ -32,10 +32,12 @@ export type LogStreamType = (typeof LOG_STREAM_TYPES)[number];
 export const CONTENT_FORMATS = ["json-lines", "json-array", "json-object"] as const;
 
 const common = {
-  /** Display name in the Auth0 Dashboard. Defaults to the key. */
-  name: boundedText().optional(),
-  /** Event categories to deliver. Defaults to all events (no filter). */
-  filters: z.array(z.enum(LOG_EVENT_CATEGORIES)).min(1).optional(),
+  name: boundedText().optional().describe("The stream's name in the Auth0 Dashboard. Defaults to the map key."),
+  filters: z
+    .array(z.enum(LOG_EVENT_CATEGORIES))
+    .min(1)
+    .optional()
+    .describe("Auth0 log event categories to deliver (auth.login.fail, user.success, management.fail, …). Defaults to all events."),
 };
 
 /**
@@ -43,37 +45,38 @@ const common = {
  * `Authorization` header is generated (32 random bytes, hex) and shared with the backend env.
  */
 const webhookStream = z.strictObject({
-  type: z.literal("webhook"),
+  type: z
+    .literal("webhook")
+    .describe(
+      "webhook: Auth0's Custom Webhook, sending Authorization: Bearer <secret> with a secret Pulumi generates (32 random bytes, hex), a secret stack output for the receiving backend.",
+    ),
   ...common,
-  /** The payload URL; https (the provider rejects anything else). */
-  url: absoluteUrl,
-  /** Defaults to application/json. */
-  contentType: z.string().min(1).default("application/json"),
-  /** Defaults to json-array (one JSON document per request, matching application/json). */
-  contentFormat: z.enum(CONTENT_FORMATS).default("json-array"),
-  /** Bump to generate a new bearer secret (the generator's keepers). Defaults to 0. */
-  rotation: z.number().int().min(0).default(0),
+  url: absoluteUrl.describe("The payload URL: https in every environment (Auth0 streams only to https), and not loopback in stage or prod."),
+  contentType: z.string().min(1).default("application/json").describe("The Content-Type header. Defaults to application/json."),
+  contentFormat: z
+    .enum(CONTENT_FORMATS)
+    .default("json-array")
+    .describe("How events are batched: json-lines, json-array or json-object. Defaults to json-array (one JSON document per request)."),
+  rotation: z.number().int().min(0).default(0).describe("Bump it (0, 1, 2, …) to generate a new bearer secret. Defaults to 0."),
 });
 
-/** Auth0's native Datadog stream. */
 const datadogStream = z.strictObject({
-  type: z.literal("datadog"),
+  type: z.literal("datadog").describe("datadog: Auth0's native Datadog stream."),
   ...common,
-  region: z.enum(["us", "eu", "us3", "us5"]),
-  apiKey: secretRef,
+  region: z.enum(["us", "eu", "us3", "us5"]).describe("The Datadog site: us, eu, us3 or us5."),
+  apiKey: secretRef.describe("The Datadog API key, as { secret: <key> }."),
 });
 
-/** Auth0's native Splunk (HTTP Event Collector) stream. */
 const splunkStream = z.strictObject({
-  type: z.literal("splunk"),
+  type: z.literal("splunk").describe("splunk: Auth0's native Splunk stream (HTTP Event Collector)."),
   ...common,
-  /** The Splunk host, e.g. splunk.example.com. */
-  domain: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, { message: "write the host only, e.g. splunk.example.com" }),
-  /** Defaults to 8088, the HTTP Event Collector's port. */
-  port: z.number().int().min(1).max(65_535).default(8088),
-  /** Verify the TLS certificate. Defaults to true. */
-  secure: z.boolean().default(true),
-  token: secretRef,
+  domain: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, { message: "write the host only, e.g. splunk.example.com" })
+    .describe("The Splunk host, e.g. splunk.example.com."),
+  port: z.number().int().min(1).max(65_535).default(8088).describe("The HTTP Event Collector's port. Defaults to 8088."),
+  secure: z.boolean().default(true).describe("Verify Splunk's TLS certificate; false is refused in stage and prod. Defaults to true."),
+  token: secretRef.describe("The HTTP Event Collector token, as { secret: <key> }."),
 });
 
 export const logStreamSchema = z.discriminatedUnion("type", [webhookStream, datadogStream, splunkStream], {
@@ -86,7 +89,9 @@ export const logStreamSchema = z.discriminatedUnion("type", [webhookStream, data
   },
 });
 
-export const logStreamsSchema = keyedMap(logStreamSchema).default({});
+export const logStreamsSchema = keyedMap(logStreamSchema)
+  .default({})
+  .describe("Log streams that deliver the tenant's logs (logins, admin changes) outside Auth0, by key; stage and prod need at least one.");
 
 export type LogStreamConfig = z.output<typeof logStreamSchema>;
 export type WebhookStreamConfig = z.output<typeof webhookStream>;

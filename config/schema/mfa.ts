@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { secretRef } from "./common";
+import { writtenAs } from "./writtenForms";
 
 /** Guardian policies; Auth0 spells them exactly like this. `confidence-score` is adaptive MFA. */
 export const MFA_POLICIES = ["never", "all-applications", "confidence-score"] as const;
@@ -12,71 +13,83 @@ const literalOrSecret = (literal: z.ZodString) => z.union([literal, secretRef]);
  * Twilio as the tenant's phone provider (auth0.PhoneProvider `twilio`): the account SID, its auth
  * token (always a secret), and the sender — a phone number or a messaging service, exactly one.
  */
-export const twilioProviderSchema = z.strictObject({
-  /** The Twilio Account SID (AC + 32 hex digits), or a secret config key holding it. */
-  sid: literalOrSecret(z.string().regex(/^AC[0-9a-f]{32}$/i, { message: "a Twilio Account SID is AC followed by 32 hex digits" })),
-  /** The Twilio auth token, from a secret config key. */
-  authToken: secretRef,
-  /** The sender's phone number in E.164 form (+15551234567), or a secret config key holding it. */
-  from: literalOrSecret(z.string().regex(/^\+[1-9][0-9]{6,14}$/, { message: "write the sender number in E.164 form, e.g. +15551234567" })).optional(),
-  /** A Twilio Messaging Service SID (MG + 32 hex digits), or a secret config key holding it. */
-  messagingServiceSid: literalOrSecret(z.string().regex(/^MG[0-9a-f]{32}$/i, { message: "a Twilio Messaging Service SID is MG followed by 32 hex digits" })).optional(),
-});
+export const twilioProviderSchema = z
+  .strictObject({
+    sid: literalOrSecret(z.string().regex(/^[Aa][Cc][0-9A-Fa-f]{32}$/, { message: "a Twilio Account SID is AC followed by 32 hex digits" })).describe(
+      "The Twilio Account SID (AC followed by 32 hex digits), or { secret: <key> }.",
+    ),
+    authToken: secretRef.describe("The Twilio auth token, as { secret: <key> }."),
+    from: literalOrSecret(z.string().regex(/^\+[1-9][0-9]{6,14}$/, { message: "write the sender number in E.164 form, e.g. +15551234567" }))
+      .optional()
+      .describe("The sender's phone number in E.164 form (+15551234567), or { secret: <key> }; exactly one of from and messagingServiceSid."),
+    messagingServiceSid: literalOrSecret(
+      z.string().regex(/^[Mm][Gg][0-9A-Fa-f]{32}$/, { message: "a Twilio Messaging Service SID is MG followed by 32 hex digits" }),
+    )
+      .optional()
+      .describe("A Twilio Messaging Service SID (MG followed by 32 hex digits), or { secret: <key> }; exactly one of from and messagingServiceSid."),
+  })
+  .describe("Twilio as the tenant's phone provider.");
 export type TwilioProvider = z.output<typeof twilioProviderSchema>;
 
 /** A factor written as `true` (on, with defaults), `false` or absent (off), or its settings (on). */
 function factor<T extends z.ZodObject>(settings: T) {
-  return z.preprocess((value) => (value === true ? {} : value === false ? undefined : value), settings.optional());
+  return writtenAs(
+    z.preprocess((value) => (value === true ? {} : value === false ? undefined : value), settings.optional()),
+    z.union([z.boolean(), settings]),
+  );
 }
 
-export const mfaFactorsSchema = z.strictObject({
-  /** One-time passwords from an authenticator app (TOTP). Defaults to false. */
-  otp: z.boolean().default(false),
-  /** WebAuthn with security keys (roaming authenticators). Defaults to off. */
-  webauthnRoaming: factor(
-    z.strictObject({
-      /** Ask for the key's PIN: discouraged, preferred or required. Defaults to Auth0's discouraged. */
-      userVerification: z.enum(["discouraged", "preferred", "required"]).optional(),
-    }),
-  ),
-  /** WebAuthn with device biometrics (platform authenticators); never the only factor. Defaults to false. */
-  webauthnPlatform: z.boolean().default(false),
-  /** Push notifications to the Auth0 Guardian app. Defaults to false. */
-  push: z.boolean().default(false),
-  /**
-   * Codes by SMS (or voice), sent through the tenant's phone provider (Auth0's Unified Phone
-   * Experience; the Guardian-level provider is deprecated). Defaults to off.
-   */
-  phone: factor(
-    z.strictObject({
-      /** sms and/or voice. Defaults to [sms]. */
-      messageTypes: z.array(z.enum(["sms", "voice"])).min(1).default(["sms"]),
-      /** The tenant's phone provider; required when the factor is on (a rule says how to set it). */
-      provider: z.strictObject({ twilio: twilioProviderSchema }).optional(),
-    }),
-  ),
-  /** One-time codes by email. Defaults to false. */
-  email: z.boolean().default(false),
-  /** Recovery codes; required whenever any other factor is on. Defaults to false. */
-  recoveryCodes: z.boolean().default(false),
-  /** Duo Security. Defaults to off. */
-  duo: z
-    .strictObject({
-      /** The Duo API hostname, e.g. api-1234abcd.duosecurity.com. */
-      hostname: z.string().min(1),
-      /** The Duo client ID (integration key). */
-      integrationKey: z.string().min(1),
-      /** The Duo client secret, from a secret config key. */
-      secretKey: secretRef,
-    })
-    .optional(),
-});
+export const mfaFactorsSchema = z
+  .strictObject({
+    otp: z.boolean().default(false).describe("One-time passwords from an authenticator app (TOTP). Defaults to false."),
+    webauthnRoaming: factor(
+      z.strictObject({
+        userVerification: z
+          .enum(["discouraged", "preferred", "required"])
+          .optional()
+          .describe("Whether the key must verify its user (PIN or biometrics): discouraged, preferred or required. Defaults to Auth0's discouraged."),
+      }),
+    ).describe("Security keys (WebAuthn roaming authenticators): true, or their settings. Defaults to off."),
+    webauthnPlatform: z
+      .boolean()
+      .default(false)
+      .describe("Device biometrics (WebAuthn platform authenticators); never the only factor, since Auth0 has users enroll another first. Defaults to false."),
+    push: z.boolean().default(false).describe("Push notifications to the Auth0 Guardian app. Defaults to false."),
+    phone: factor(
+      z.strictObject({
+        messageTypes: z.array(z.enum(["sms", "voice"])).min(1).default(["sms"]).describe("How codes are sent: sms and/or voice. Defaults to [sms]."),
+        provider: z
+          .strictObject({ twilio: twilioProviderSchema })
+          .optional()
+          .describe("The tenant's phone provider; required when the factor is on."),
+      }),
+    ).describe(
+      "Codes by SMS or voice, sent through the tenant's phone provider (Auth0's Unified Phone Experience: an auth0.PhoneProvider and the tenant's phoneConsolidatedExperience flag). A warning when an application uses organizations (B2B). Defaults to off.",
+    ),
+    email: z.boolean().default(false).describe("One-time codes by email. Defaults to false."),
+    recoveryCodes: z.boolean().default(false).describe("Recovery codes; required whenever any other factor is on. Defaults to false."),
+    duo: z
+      .strictObject({
+        hostname: z.string().min(1).describe("The Duo API hostname, e.g. api-1234abcd.duosecurity.com."),
+        integrationKey: z.string().min(1).describe("The Duo client ID (integration key)."),
+        secretKey: secretRef.describe("The Duo client secret, as { secret: <key> }."),
+      })
+      .optional()
+      .describe("Duo Security. Defaults to off."),
+  })
+  .describe("The MFA factors users may enroll; a policy other than never needs one besides recovery codes.");
 
-export const mfaSchema = z.strictObject({
-  /** never, all-applications, or confidence-score (adaptive: challenge only logins Auth0 scores low-confidence). Defaults to never. */
-  policy: z.enum(MFA_POLICIES).default("never"),
-  factors: mfaFactorsSchema.default(mfaFactorsSchema.parse({})),
-});
+export const mfaSchema = z
+  .strictObject({
+    policy: z
+      .enum(MFA_POLICIES)
+      .default("never")
+      .describe(
+        "When Auth0 asks for a second factor: never, all-applications, or confidence-score (adaptive MFA: challenge only logins Auth0 scores low-confidence; an Auth0 add-on). never is allowed in stage and prod only with an override. Defaults to never.",
+      ),
+    factors: mfaFactorsSchema.default(mfaFactorsSchema.parse({})),
+  })
+  .describe("Multi-factor authentication (Guardian). Unset, the stack leaves MFA as the tenant has it, which stage and prod allow only with an override.");
 
 export type MfaConfig = z.output<typeof mfaSchema>;
 export type MfaFactors = MfaConfig["factors"];

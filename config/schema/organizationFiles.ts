@@ -18,14 +18,15 @@ export const organizationFilesSchema = z
       message: "must be a .yaml file or a directory relative to the project root, without .., e.g. customers/ or customers/acme.yaml",
     }),
   )
-  .default([]);
+  .default([])
+  .describe(
+    "YAML files or directories (relative to the project root, no ..; a directory means every .yaml/.yml file in it) holding more organizations: and connections:, read by the program itself rather than through the stack configuration, which reaches the program in one environment variable capped at 128 KiB (about 290 inline customers). Defaults to none (docs/scale.md).",
+  );
 
 /** One organization file: the same maps, with the same schemas, as the stack file's keys. */
 export const organizationFileSchema = z.strictObject({
-  /** As `auth0kit:organizations`. */
-  organizations: organizationsSchema,
-  /** As `auth0kit:connections`: typically each customer's enterprise connection. */
-  connections: connectionsSchema,
-});
+  organizations: organizationsSchema.describe("As auth0kit:organizations."),
+  connections: connectionsSchema.describe("As auth0kit:connections: typically each customer's enterprise connection."),
+}).describe("One organization file: the same maps, with the same schemas, as the stack file's keys.");
 
 export type OrganizationFile = z.output<typeof organizationFileSchema>;
