@@ -68,7 +68,7 @@ export function adoptTenant(snapshot: TenantSnapshot, options: AdoptOptions): Ad
   const appKeys = new Map(applications.map((app) => [app.clientId, app.key]));
   const connections = adoptConnections(snapshot.connections, snapshot.connectionClients, appKeys, findings);
   const organizations = adoptOrganizations(snapshot.organizations, snapshot.organizationConnections, new Map(connections.map((c) => [c.id, c.key])), findings);
-  const actions = adoptActions(snapshot.actions, snapshot.bindings, snapshot.tokenExchangeProfiles, options.existingSources, findings);
+  const actions = adoptActions(snapshot.actions, snapshot.bindings, snapshot.tokenExchangeProfiles, options.existingSources, snapshot.guardian.factors.otp === true, findings);
   const logStreams = adoptLogStreams(snapshot.logStreams, findings);
   const mfa = adoptMfa(snapshot.guardian, findings);
   const attackProtection = adoptAttackProtection(snapshot.attackProtection, productionLike);

@@ -6,6 +6,7 @@
  */
 import { configPath } from "../../config/issues";
 import { ACTION_RUNTIMES, ACTION_SECRET_NAME, ACTION_TRIGGERS, type ActionTrigger } from "../../config/schema/actions";
+import { ORGANIZATION_MFA } from "../../config/rules/organizationMfa";
 import type { Findings } from "../findings";
 import { assignKeys, slug } from "../keys";
 import { lookup, obj, objects, str, type Json } from "../json";
@@ -31,6 +32,8 @@ export function adoptActions(
   bindings: Readonly<Record<string, readonly Json[]>>,
   profiles: readonly Json[],
   existing: ReadonlyMap<string, string>,
+  /** Whether Guardian's OTP factor is on: the strictest ORGANIZATION_MFA mode the tenant allows. */
+  otpFactorOn: boolean,
   findings: Findings,
 ): AdoptedAction[] {
   const placed = new Map<string, { trigger: ActionTrigger; order?: number; profile?: Json }>();
@@ -88,7 +91,7 @@ export function adoptActions(
     const code = str(action.code) ?? "";
     const path = existing.get(code) ?? freePath(`actions/${key}.js`, taken);
     taken.add(path);
-    const config = actionConfig(action, key, place, path, findings);
+    const config = actionConfig(action, key, place, path, otpFactorOn, findings);
     return { key, id, name: str(action.name)!, config, source: { path, code }, ...(place.profile && { profileId: str(place.profile.id)! }) };
   });
 }
@@ -99,7 +102,7 @@ function freePath(path: string, taken: ReadonlySet<string>): string {
   return candidate;
 }
 
-export function actionConfig(action: Json, key: string, place: { trigger: ActionTrigger; order?: number; profile?: Json }, source: string, findings: Findings): Json {
+export function actionConfig(action: Json, key: string, place: { trigger: ActionTrigger; order?: number; profile?: Json }, source: string, otpFactorOn: boolean, findings: Findings): Json {
   const at = (...segments: string[]) => configPath(ROOT, key, ...segments);
   const name = str(action.name)!;
   const config: Json = {};
@@ -115,6 +118,11 @@ export function actionConfig(action: Json, key: string, place: { trigger: Action
       findings.change(at("secrets"), `secret ${secretName} is not UPPER_SNAKE_CASE, which the schema requires; the first up removes it (rename it in the code and the stack)`);
     } else if (secretName === "FAIL_CLOSED") {
       findings.change(at("secrets", "FAIL_CLOSED"), "Auth0 does not return secret values; the stack sets its per-environment default (README) — write { value: \"true\" } or { value: \"false\" } if the tenant used the other");
+    } else if (secretName === ORGANIZATION_MFA && place.trigger === "post-login") {
+      // The schema wants a literal mode here and Auth0 hides the value: the strictest mode the tenant's factors allow keeps organization logins at least as guarded.
+      const mode = otpFactorOn ? "otp" : "any";
+      secrets[secretName] = { value: mode };
+      findings.change(at("secrets", ORGANIZATION_MFA), `Auth0 does not return secret values; written as { value: ${mode} }, the strictest mode the tenant's factors allow — write the mode the tenant used (off, any, otp) if it was another`);
     } else if (secretName === "SUBJECT_TOKEN_TYPE" && place.profile !== undefined) {
       findings.note(at("secrets", "SUBJECT_TOKEN_TYPE"), "set from the token exchange profile's subject token type, as auth0kit does by default");
     } else {

@@ -124,9 +124,11 @@ function enterpriseOptions(strategy: string, options: Json, key: string, at: (..
   const scopes = strings(typeof options.scope === "string" ? options.scope.split(" ") : options.scope);
   let groups: boolean;
   switch (strategy) {
-    case "samlp": {
+    case "samlp":
+    case "pingfederate": {
       if (str(options.signInEndpoint)) config.signInUrl = str(options.signInEndpoint);
       if (str(options.signOutEndpoint)) config.signOutUrl = str(options.signOutEndpoint);
+      if (str(options.pingFederateBaseUrl)) config.serverUrl = str(options.pingFederateBaseUrl);
       if (str(options.signingCert)) config.signingCert = str(options.signingCert);
       const fields = parseFieldsMap(options.fieldsMap);
       const attribute = str(fields?.groups);
@@ -147,11 +149,21 @@ function enterpriseOptions(strategy: string, options: Json, key: string, at: (..
         findings.change(at(), `uses ${String(options.identity_api)}; auth0kit's Entra ID connections use microsoft-identity-platform-v2.0, which the first up sets`);
       }
       break;
+    case "adfs":
+      // ADFS always sends the Group claim, which Auth0 keeps on the profile as is (components/connection.ts).
+      if (str(options.adfs_server)) config.metadataUrl = str(options.adfs_server);
+      if (str(options.fedMetadataXml)) config.metadataXml = str(options.fedMetadataXml);
+      groups = true;
+      break;
+    case "google-apps":
+      config.domain = str(options.domain) ?? str(options.tenant_domain);
+      groups = options.ext_groups === true;
+      break;
     default:
       config.domain = str(options.domain);
       groups = scopes.includes("groups");
   }
-  if (strategy !== "samlp") {
+  if (strategy !== "samlp" && strategy !== "pingfederate" && strategy !== "adfs") {
     if (str(options.client_id)) config.clientId = str(options.client_id);
     if (options.client_secret === REDACTED) config.clientSecret = secret();
   }

@@ -263,7 +263,7 @@ describe("Actions", () => {
     const findings = new Findings();
     const actions = [action("a1", "First"), action("a2", "Second", "post-login", "v3", { dependencies: [{ name: "jose", version: "5.0.0" }] })];
     const bindings = { "post-login": [{ action: { id: "a2" } }, { action: { id: "a1" } }] };
-    const adopted = adoptActions(actions, bindings, [], new Map([["// First\n", "actions/first.js"]]), findings);
+    const adopted = adoptActions(actions, bindings, [], new Map([["// First\n", "actions/first.js"]]), false, findings);
     expect(adopted.map((a) => [a.key, a.source.path, a.config.order])).toEqual([["first", "actions/first.js", 2], ["second", "actions/second.js", 1]]);
     expect(adopted[1]!.config).toEqual({ name: "Second", source: "actions/second.js", trigger: "post-login", order: 1, secrets: { API_KEY: { secret: "secondApiKey" } }, dependencies: { jose: "5.0.0" } });
     expect(findings.changes.map((c) => c.path)).toEqual(["auth0kit:actions.first.secrets.FAIL_CLOSED", "auth0kit:actions.second.secrets.FAIL_CLOSED"]);
@@ -272,7 +272,7 @@ describe("Actions", () => {
   it("bind a custom-token-exchange Action through its profile", () => {
     const findings = new Findings();
     const profiles = [{ id: "tep_1", name: "Delegation", type: "custom_authentication", subject_token_type: "urn:acme:token", action_id: "a1" }];
-    const [adopted] = adoptActions([action("a1", "Delegation", "custom-token-exchange", "v1", { secrets: [] })], {}, profiles, new Map(), findings);
+    const [adopted] = adoptActions([action("a1", "Delegation", "custom-token-exchange", "v1", { secrets: [] })], {}, profiles, new Map(), false, findings);
     expect(adopted).toMatchObject({ profileId: "tep_1", config: { trigger: "custom-token-exchange", tokenExchangeProfile: { subjectTokenType: "urn:acme:token" } } });
   });
 
@@ -280,7 +280,7 @@ describe("Actions", () => {
     const findings = new Findings();
     const actions = [action("a1", "Unbound"), action("a2", "Old", "post-login", "v2"), action("a3", "Node16", "post-login", "v3", { runtime: "node16" })];
     const bindings = { "post-login": [{ action: { id: "a2", name: "Old" } }, { action: { id: "a3", name: "Node16" } }] };
-    expect(adoptActions(actions, bindings, [], new Map(), findings)).toEqual([]);
+    expect(adoptActions(actions, bindings, [], new Map(), false, findings)).toEqual([]);
     expect(findings.unmanaged.map((f) => f.path)).toEqual(["auth0kit:actions.unbound", "auth0kit:actions.old", "auth0kit:actions.node16"]);
     expect(findings.changes.map((f) => f.message)).toEqual([
       'the post-login binding of "Old" is not adopted; TriggerActions owns the whole flow, so the first up unbinds it',

@@ -54,6 +54,8 @@ const ORDER = [
  * leaves them out of both plans; remove a type here once adopt reads it.
  */
 export const NOT_ADOPTED_YET: readonly string[] = [
+  "auth0kit:email:Email",
+  "auth0kit:login:LoginExperience",
   "auth0:index/emailProvider:EmailProvider",
   "auth0:index/emailTemplate:EmailTemplate",
   "auth0:index/branding:Branding",
@@ -287,6 +289,20 @@ function connectionOptions(strategy: string, o: Json): Json {
       return defined({ client_id: o.clientId, client_secret: o.clientSecret, ...flags(o.scopes) });
     case "samlp":
       return defined({ signInEndpoint: o.signInEndpoint, signOutEndpoint: o.signOutEndpoint, signingCert: o.signingCert, fieldsMap: o.fieldsMap && JSON.parse(o.fieldsMap), domain_aliases: o.domainAliases });
+    case "adfs":
+      return defined({ adfs_server: o.adfsServer, fedMetadataXml: o.fedMetadataXml, domain_aliases: o.domainAliases });
+    case "pingfederate":
+      return defined({ pingFederateBaseUrl: o.pingFederateBaseUrl, signingCert: o.signingCert, fieldsMap: o.fieldsMap && JSON.parse(o.fieldsMap), domain_aliases: o.domainAliases });
+    case "google-apps":
+      return defined({
+        domain: o.domain,
+        tenant_domain: o.tenantDomain,
+        client_id: o.clientId,
+        client_secret: o.clientSecret,
+        api_enable_users: o.apiEnableUsers,
+        domain_aliases: o.domainAliases,
+        ...flags(o.scopes),
+      });
     case "waad":
       return defined({
         tenant_domain: o.tenantDomain,
