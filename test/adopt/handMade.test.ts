@@ -75,9 +75,10 @@ describe("adopting a tenant built by hand", () => {
       "- attack-protection-on at auth0kit:attackProtection.breachedPasswords.enabled: false turns this protection off in prod; remove enabled: false",
       "- attack-protection-on at auth0kit:attackProtection.suspiciousIpThrottling.enabled: false turns this protection off in prod; remove enabled: false",
       "- log-stream-configured at auth0kit:logStreams: prod needs a log stream, so that logins and admin changes are kept outside Auth0; add a webhook, datadog or splunk stream",
+      "- email-provider-configured at auth0kit:email: required in prod: without it Auth0 sends verification, password-reset and invitation emails through its built-in test provider (rate-limited, for testing only); set auth0kit:email.provider (smtp, sendgrid, ses, mailgun, sparkpost, mandrill)",
     ]);
     const overrides = (parse(fs.readFileSync(path.join(dir, "Pulumi.prod.yaml"), "utf8")).config["auth0kit:overrides"] as { rule: string; path: string; reason: string }[]);
-    expect(overrides).toHaveLength(6);
+    expect(overrides).toHaveLength(7);
     expect(overrides[0]).toEqual({
       rule: "https-only-urls",
       path: "auth0kit:applications.web-app.callbacks[1]",
