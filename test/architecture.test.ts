@@ -101,6 +101,13 @@ describe("the import graph", () => {
     const outside = envModules.flatMap((module) => [...reachable(graph, module)].filter((target) => !target.startsWith(`env${path.sep}`)).map((target) => `${module} → ${target}`));
     expect(outside).toEqual([]);
   });
+
+  it("keeps the adopter off the emulator: nothing in adopt/ reaches emulator/", () => {
+    const adoptModules = [...graph.keys()].filter((module) => module.startsWith(`adopt${path.sep}`));
+    expect(adoptModules.length).toBeGreaterThan(0);
+    const emulator = adoptModules.flatMap((module) => [...reachable(graph, module)].filter((target) => target.startsWith(`emulator${path.sep}`)).map((target) => `${module} → ${target}`));
+    expect(emulator).toEqual([]);
+  });
 });
 
 describe("importCycles", () => {
