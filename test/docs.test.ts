@@ -27,9 +27,9 @@ describe("the README", () => {
     expect(lines.length).toBeLessThan(250);
   });
 
-  it("goes from what it is to the quick start, editing, deploying, the review workflow and the documentation", () => {
+  it("goes from what it is to the quick start, editing, adopting, deploying, the review workflow and the documentation", () => {
     const headings = lines.filter((line) => line.startsWith("## "));
-    expect(headings).toEqual(["## Quick start", "## Editing stack files", "## Deploying for real", "## The review workflow", "## Documentation"]);
+    expect(headings).toEqual(["## Quick start", "## Editing stack files", "## Adopting an existing tenant (`npm run adopt`)", "## Deploying for real", "## The review workflow", "## Documentation"]);
   });
 
   it.each(["configuration", "scale", "security", "actions", "migration", "emulator", "alphaswarm", "orcheo", "review", "deploying"])("links to docs/%s.md", (page) => {
