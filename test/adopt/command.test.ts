@@ -78,7 +78,7 @@ describe("adopt reads and never writes the tenant", () => {
 });
 
 describe("adopt never prints or writes a secret", () => {
-  it("keeps client, connection, Duo and Twilio secrets and its own credentials out of every output", async () => {
+  it("keeps client, connection, Duo, Twilio and email provider secrets and its own credentials out of every output", async () => {
     const { app, call } = await seededProdTenant();
     const clientSecrets = (call("GET", "/clients") as { client_secret?: string }[]).flatMap((c) => (c.client_secret ? [c.client_secret] : []));
     expect(clientSecrets.length).toBeGreaterThan(3);
@@ -86,9 +86,10 @@ describe("adopt never prints or writes a secret", () => {
     const ran = await runAdopt(["--stack", "prod", "--domain", DOMAIN], { app, dir });
     expect(ran.code).toBe(0);
     const outputs = [ran.stdout, ran.stderr, ...Object.values(written(dir))].join("\n");
-    for (const secret of [...clientSecrets, CLIENT.secret, "seeded-clientSecret", "seeded-authToken", "seeded-httpAuthorization"]) {
+    for (const secret of [...clientSecrets, CLIENT.secret, "seeded-clientSecret", "seeded-authToken", "seeded-httpAuthorization", "seeded-apiKey"]) {
       expect(outputs).not.toContain(secret);
     }
+    expect(ran.stdout).toContain("pulumi config set --secret auth0kit:sendgridApiKey <value> --stack prod   # the SendGrid API key (auth0kit:email.provider.sendgrid.apiKey)");
     expect(ran.stdout).toContain("pulumi config set --secret auth0kit:githubClientSecret <value> --stack prod   # the github OAuth app's client secret (its developer console) (auth0kit:connections.github.clientSecret)");
   });
 });
@@ -137,7 +138,7 @@ describe("adopt's files", () => {
     const dir = scratchProject();
     const ran = await runAdopt(["--stack", "prod", "--domain", "127.0.0.1:4443"], { app: loopback, dir });
     expect(ran).toEqual({ code: 2, stdout: "", stderr: 'auth0:domain: "127.0.0.1:4443" is a local emulator\'s address; a prod stack deploys to its Auth0 tenant, e.g. alphaswarm.us.auth0.com\n' });
-    expect(fs.readdirSync(dir)).toEqual(["actions"]);
+    expect(fs.readdirSync(dir)).toEqual(["actions", "emails"]);
   });
 });
 
@@ -156,7 +157,7 @@ describe("adopt's bad input", () => {
     const dir = scratchProject();
     const ran = await runAdopt(args, { app: tenantApp("acme.us.auth0.com"), dir, env });
     expect(ran).toEqual({ code: 2, stdout: "", stderr: `${message}\n${USAGE}\n` });
-    expect(fs.readdirSync(dir)).toEqual(["actions"]);
+    expect(fs.readdirSync(dir)).toEqual(["actions", "emails"]);
   });
 
   it("a wrong client secret: exit 1, saying what to check", async () => {
