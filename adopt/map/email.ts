@@ -126,7 +126,7 @@ export function templateConfig(name: EmailTemplateName, template: Json, from: st
   const body = str(template.body) ?? "";
   const missing = [subject === "" && "subject", body.trim() === "" && "body"].filter(Boolean);
   if (missing.length > 0) {
-    findings.unmanage(at(), `template ${name} has no ${missing.join(" and ")}; the schema needs both, so it stays unmanaged`);
+    findings.unmanage(at(), `template ${name} has no ${missing.join(" and ")}; the schema needs a subject and a body, so it stays unmanaged`);
     return undefined;
   }
   const config: Json = { subject: str(template.subject) };

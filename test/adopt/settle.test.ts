@@ -32,6 +32,27 @@ describe("settle", () => {
     expect(settled.dropped).toEqual([{ path: "auth0kit:actions.hook", message: "source: actions/missing.js does not exist; create it or fix the path (relative to the project root) — so it stays unmanaged" }]);
   });
 
+  it("leaves an email template, or texts, the rules refuse as they are in Auth0 (unmanaged), not changed", () => {
+    const bodies = (file: string) => (file === "emails/acme/mfa.liquid" ? "<p>{{ code }}</p>" : undefined);
+    const settled = settle(
+      {
+        ...base,
+        "auth0kit:environment": "dev",
+        "auth0kit:email": { provider: { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, from: "no-reply@acme.com", templates: { mfa_oob_code: { subject: "Your code", body: "emails/acme/mfa.liquid" } } },
+        "auth0kit:login": { texts: { login: { de: { login: { title: "Hallo" } } } } },
+      },
+      "dev",
+      bodies,
+    );
+    expect(settled.config["auth0kit:email"]).toEqual({ provider: { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, from: "no-reply@acme.com", templates: {} });
+    expect(settled.config["auth0kit:login"]).toEqual({ texts: { login: {} } });
+    expect(settled.refused).toEqual([]);
+    expect(settled.dropped).toEqual([
+      { path: "auth0kit:email.templates.mfa_oob_code", message: "is sent only for the email MFA factor, which is off; set auth0kit:mfa.factors.email: true or remove this template — so it stays unmanaged" },
+      { path: "auth0kit:login.texts.login.de", message: "de is not among the tenant's languages (en); add it to auth0kit:tenant.enabledLocales or remove these texts — so it stays unmanaged" },
+    ]);
+  });
+
   it("turns each guardrail finding into an override with a reason, which the loader accepts", () => {
     const settled = settle(base, "prod", noSources);
     expect(settled.overrides.map((o) => [o.rule, o.path])).toEqual([
