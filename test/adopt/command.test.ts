@@ -21,6 +21,33 @@ async function seededProdTenant() {
   return { app, call };
 }
 
+/** The read scope the Management API asks for on a path (the first pattern that matches). */
+function scopeFor(pathname: string): string {
+  const scopes: [RegExp, string][] = [
+    [/^\/tenants\/settings$/, "read:tenant_settings"],
+    [/^\/resource-servers/, "read:resource_servers"],
+    [/^\/clients/, "read:clients"],
+    [/^\/client-grants/, "read:client_grants"],
+    [/^\/connections/, "read:connections"],
+    [/^\/organizations\/[^/]+\/connections/, "read:organization_connections"],
+    [/^\/organizations/, "read:organizations"],
+    [/^\/actions\//, "read:actions"],
+    [/^\/token-exchange-profiles/, "read:token_exchange_profiles"],
+    [/^\/log-streams/, "read:log_streams"],
+    [/^\/guardian\/policies/, "read:mfa_policies"],
+    [/^\/guardian\/factors/, "read:guardian_factors"],
+    [/^\/branding\/phone\/providers/, "read:phone_providers"],
+    [/^\/branding/, "read:branding"],
+    [/^\/attack-protection\//, "read:attack_protection"],
+    [/^\/custom-domains/, "read:custom_domains"],
+    [/^\/roles/, "read:roles"],
+    [/^\/emails\/provider$/, "read:email_provider"],
+    [/^\/email-templates\//, "read:email_templates"],
+    [/^\/prompts/, "read:prompts"],
+  ];
+  return scopes.find(([pattern]) => pattern.test(pathname))?.[1] ?? `no scope known for ${pathname}`;
+}
+
 function written(dir: string): Record<string, string> {
   return Object.fromEntries(fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
 }
@@ -37,7 +64,7 @@ describe("adopt reads and never writes the tenant", () => {
     expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual(["POST https://t.example.com/oauth/token", "GET https://t.example.com/api/v2/clients"]);
   });
 
-  it("sends only GETs (after one token request), leaves the tenant as it was, and writes the same files each time", async () => {
+  it("sends only GETs (after one token request) under the README's read scopes, leaves the tenant as it was, and writes the same files each time", async () => {
     const { app } = await seededProdTenant();
     const seen: { method: string; url: string }[] = [];
     const first = scratchProject();
@@ -50,6 +77,12 @@ describe("adopt reads and never writes the tenant", () => {
     expect(seen[0]).toEqual({ method: "POST", url: `https://${DOMAIN}/oauth/token` });
     expect(seen.slice(1).every((r) => r.method === "GET" && new URL(r.url).pathname.startsWith("/api/v2/"))).toBe(true);
     expect(seen.length).toBeGreaterThan(20);
+    // Every path read needs a scope the README asks for (the Management API's scope per endpoint).
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const listed = /with \*\*read scopes\s+only\*\*:\s+```\n([^`]+)```/.exec(readme)![1]!.split(/\s+/).filter(Boolean);
+    const needed = new Set(seen.slice(1).map((r) => scopeFor(new URL(r.url).pathname.slice("/api/v2".length))));
+    expect([...needed].filter((scope) => !listed.includes(scope))).toEqual([]);
+    expect(listed.filter((scope) => !needed.has(scope))).toEqual([]);
   });
 
   it("retries a 429 and names the missing scope on a 403", async () => {
