@@ -158,7 +158,8 @@ async function readLogin(reader: ManagementReader, locales: readonly string[]): 
   const texts: Record<string, Record<string, Json>> = {};
   for (const prompt of TEXT_PROMPTS) {
     for (const language of locales.length > 0 ? locales : ["en"]) {
-      const body = obj(await reader.get(`/prompts/${prompt}/custom-text/${encodeURIComponent(language)}`)) ?? {};
+      // Optional: a prompt the tenant's plan lacks (custom forms, passkeys) has no texts to keep.
+      const body = obj(await reader.get(`/prompts/${prompt}/custom-text/${encodeURIComponent(language)}`, {}, true)) ?? {};
       if (Object.keys(body).length > 0) (texts[prompt] ??= {})[language] = body;
     }
   }

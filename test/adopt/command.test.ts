@@ -166,6 +166,17 @@ describe("adopt's files", () => {
     expect(fs.existsSync(path.join(other, "Pulumi.prod.yaml"))).toBe(false);
   });
 
+  it("refuses to overwrite a different file where an email template's body would go", async () => {
+    const other = scratchProject();
+    fs.rmSync(path.join(other, "emails", "alphaswarm", "verify-email.liquid"));
+    fs.mkdirSync(path.join(other, "emails", "alphaswarm-prod"));
+    fs.writeFileSync(path.join(other, "emails", "alphaswarm-prod", "verify-email.liquid"), "<p>someone else's</p>\n");
+    const refused = await runAdopt(["--stack", "prod", "--domain", DOMAIN], { app, dir: other });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`emails/alphaswarm-prod/verify-email.liquid: exists; pass --force to overwrite it\n${USAGE}\n`);
+    expect(fs.existsSync(path.join(other, "Pulumi.prod.yaml"))).toBe(false);
+  });
+
   it("writes nothing when the adopted stack cannot be valid (a prod stack on the emulator's loopback address)", async () => {
     const loopback = tenantApp("127.0.0.1:4443");
     const dir = scratchProject();
