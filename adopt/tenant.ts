@@ -1,8 +1,8 @@
 /**
  * One read of the whole tenant, in the Management API's own JSON. Secrets Auth0 returns (client
- * secrets, connection and Duo secrets, sink credentials, any email provider key) are replaced by REDACTED the moment they
- * arrive, so nothing after this point can write or print one; the mappings only see that a secret
- * is set.
+ * secrets, connection and Duo secrets, sink credentials, any email provider key) are replaced by
+ * REDACTED the moment they arrive, so nothing after this point can write or print one; the
+ * mappings only see that a secret is set.
  */
 import { ACTION_TRIGGERS } from "../config/schema/actions";
 import { EMAIL_TEMPLATES } from "../config/schema/email";
