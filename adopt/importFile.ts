@@ -59,6 +59,12 @@ export function buildImportFile(plan: { readonly resources: readonly PlannedReso
     "auth0:index/logStream:LogStream": (inputs) => ids.logStreams[str(inputs.name) ?? ""],
     "auth0:index/customDomain:CustomDomain": () => ids.customDomain,
     "auth0:index/phoneProvider:PhoneProvider": () => ids.phoneProvider,
+    "auth0:index/emailProvider:EmailProvider": () => singleton("email-provider"),
+    // The provider imports a template by its name, a prompt's texts by `<prompt>::<language>`.
+    "auth0:index/emailTemplate:EmailTemplate": (inputs) => known(ids.emailTemplates, str(inputs.template)),
+    "auth0:index/branding:Branding": () => singleton("branding"),
+    "auth0:index/prompt:Prompt": () => singleton("prompt"),
+    "auth0:index/promptCustomText:PromptCustomText": (inputs) => known(ids.promptTexts, `${str(inputs.prompt)}::${str(inputs.language)}`),
   };
 
   const resources: ImportEntry[] = [];
@@ -80,6 +86,11 @@ export function buildImportFile(plan: { readonly resources: readonly PlannedReso
     resources.push({ ...placed, id });
   }
   return { file: { resources }, generated };
+}
+
+/** `id` when it is among what was adopted. */
+function known(adopted: readonly string[], id: string | undefined): string | undefined {
+  return id !== undefined && adopted.includes(id) ? id : undefined;
 }
 
 /** `placeholder:tenant-app-spa-client:clientId` → `tenant-app-spa-client`: the resource an output came from. */

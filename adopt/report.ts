@@ -9,7 +9,8 @@ export interface ReportInput {
   readonly stack: string;
   readonly domain: string;
   readonly environment: string;
-  readonly files: { readonly stackFile: string; readonly importFile: string; readonly actions: readonly string[] };
+  /** `sources`: the Action sources and email bodies written. */
+  readonly files: { readonly stackFile: string; readonly importFile: string; readonly sources: readonly string[] };
   readonly counts: Readonly<Record<string, number>>;
   readonly unmanaged: readonly Finding[];
   readonly changes: readonly Finding[];
@@ -26,7 +27,7 @@ export function secretLines(stack: string, secrets: readonly SecretToSet[]): str
 
 export function renderReport(input: ReportInput): string {
   const lines = [`# Adopting ${input.domain} as stack ${input.stack} (${input.environment})`, ""];
-  lines.push(`Wrote ${input.files.stackFile} and ${input.files.importFile}${input.files.actions.length > 0 ? `, and ${input.files.actions.join(", ")}` : ""}.`);
+  lines.push(`Wrote ${input.files.stackFile} and ${input.files.importFile}${input.files.sources.length > 0 ? `, and ${input.files.sources.join(", ")}` : ""}.`);
   lines.push(`Adopted: ${Object.entries(input.counts).map(([what, count]) => `${count} ${what}`).join(", ")}.`, "");
   const section = (title: string, items: readonly string[], empty: string) => {
     lines.push(`## ${title}`, "");

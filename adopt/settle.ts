@@ -17,6 +17,8 @@ import type { Finding } from "./findings";
 
 const NAMESPACE = "auth0kit";
 const COLLECTIONS = new Set(["apis", "applications", "connections", "organizations", "actions", "logStreams"].map((name) => `${NAMESPACE}:${name}`));
+/** Values below the collections whose whole removal leaves one Auth0 object as it is: they stay unmanaged. */
+const UNITS = [/^auth0kit:email\.provider$/, /^auth0kit:email\.templates\.[a-z_]+$/, /^auth0kit:login\.branding$/, /^auth0kit:login\.texts\.[a-z-]+\.[A-Za-z-]+$/];
 const MAX_ROUNDS = 50;
 const LEFT_OUT = " — left out of the stack file, so the first up sets auth0kit's value";
 
@@ -99,7 +101,7 @@ function leaveOut(config: Record<string, unknown>, issues: readonly ConfigIssue[
     if (seen.has(path)) continue;
     seen.add(path);
     const top = path.slice(0, path.search(/[.[]/) < 0 ? path.length : path.search(/[.[]/));
-    if (at!.depth === 1 && COLLECTIONS.has(top)) {
+    if ((at!.depth === 1 && COLLECTIONS.has(top)) || UNITS.some((unit) => unit.test(path))) {
       // A field left out earlier may have been required: the entry goes, for the first reason.
       const earlier = refused.filter((finding) => finding.path.startsWith(`${path}.`) || finding.path.startsWith(`${path}[`));
       for (const finding of earlier) refused.splice(refused.indexOf(finding), 1);

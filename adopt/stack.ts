@@ -12,11 +12,14 @@ import { adoptApis } from "./map/apis";
 import { adoptApplications } from "./map/applications";
 import { adoptAttackProtection } from "./map/attackProtection";
 import { adoptConnections } from "./map/connections";
+import { adoptEmail } from "./map/email";
+import { adoptLogin } from "./map/login";
 import { adoptLogStreams } from "./map/logStreams";
 import { adoptMfa } from "./map/mfa";
 import { adoptOrganizations } from "./map/organizations";
 import { adoptRoles } from "./map/roles";
 import { adoptTenantSettings } from "./map/tenantSettings";
+import { slug } from "./keys";
 import type { TenantSnapshot } from "./tenant";
 
 /** Auth0 IDs of what was adopted, keyed the way the planned resources' inputs name them. */
@@ -42,13 +45,17 @@ export interface AdoptedIds {
   readonly logStreams: Readonly<Record<string, string>>;
   readonly customDomain?: string;
   readonly phoneProvider?: string;
+  /** Adopted email templates: a template's import ID is its name. */
+  readonly emailTemplates: readonly string[];
+  /** Adopted replaced texts, as their import IDs `<prompt>::<language>`. */
+  readonly promptTexts: readonly string[];
 }
 
 export interface Adoption {
   /** `auth0:domain`, `auth0kit:environment`, `auth0kit:<key>` → value, in stack-file order. */
   readonly config: Record<string, unknown>;
   readonly ids: AdoptedIds;
-  /** Action sources by their path relative to the project root. */
+  /** Action sources and email bodies by their path relative to the project root. */
   readonly sources: Readonly<Record<string, string>>;
   readonly findings: Findings;
 }
@@ -57,6 +64,8 @@ export interface AdoptOptions {
   readonly environment: Exclude<Environment, "local">;
   /** The project's existing Action files, path by code. */
   readonly existingSources: ReadonlyMap<string, string>;
+  /** The project's existing email bodies (under emails/), path by text. */
+  readonly existingBodies: ReadonlyMap<string, string>;
 }
 
 export function adoptTenant(snapshot: TenantSnapshot, options: AdoptOptions): Adoption {
@@ -73,9 +82,9 @@ export function adoptTenant(snapshot: TenantSnapshot, options: AdoptOptions): Ad
   const mfa = adoptMfa(snapshot.guardian, findings);
   const attackProtection = adoptAttackProtection(snapshot.attackProtection, productionLike);
   const roles = adoptRoles(snapshot.roles, snapshot.rolePermissions, new Map(apis.map((api) => [api.identifier, api.key])), findings);
-  // Not read yet: the tenant's own email and login settings stay as they are, and the stack says so.
-  findings.unmanage("auth0kit:email", "the email provider and email templates stay unmanaged: adopt does not read email settings yet; write auth0kit:email by hand to manage them");
-  findings.unmanage("auth0kit:login", "branding, prompt settings and prompt texts stay unmanaged: adopt does not read the login experience yet; write auth0kit:login by hand to manage it");
+  // New bodies go under the tenant's name, so that two stacks adopted into one project keep theirs apart.
+  const email = adoptEmail(snapshot.email, options.existingBodies, slug(snapshot.domain.split(".")[0] ?? "", "tenant"), findings);
+  const login = adoptLogin(snapshot.login, findings);
   const keyed = <T extends { key: string; config: Json }>(items: readonly T[]) =>
     Object.fromEntries([...items].sort((a, b) => (a.key < b.key ? -1 : 1)).map((item) => [item.key, item.config]));
   const config: Record<string, unknown> = {
@@ -95,10 +104,12 @@ export function adoptTenant(snapshot: TenantSnapshot, options: AdoptOptions): Ad
   for (const [name, value] of sections) if (Object.keys(value as Json).length > 0) config[`auth0kit:${name}`] = value;
   if (mfa.mfa !== undefined) config["auth0kit:mfa"] = mfa.mfa;
   if (attackProtection !== undefined) config["auth0kit:attackProtection"] = attackProtection;
+  if (email.config !== undefined) config["auth0kit:email"] = email.config;
+  if (login.config !== undefined) config["auth0kit:login"] = login.config;
   findings.note("auth0kit:envFiles", "env files and auth0kit:generatedSecrets are not stored in Auth0; copy them from the stack you deploy with, if any");
   return {
     config,
-    sources: Object.fromEntries(actions.map((action) => [action.source.path, action.source.code])),
+    sources: { ...Object.fromEntries(actions.map((action) => [action.source.path, action.source.code])), ...email.sources },
     findings,
     ids: {
       domain: snapshot.domain,
@@ -113,6 +124,8 @@ export function adoptTenant(snapshot: TenantSnapshot, options: AdoptOptions): Ad
       logStreams: Object.fromEntries(logStreams.map((s) => [String(s.config.name ?? s.key), s.id])),
       ...(tenant.customDomainId && { customDomain: tenant.customDomainId }),
       ...(mfa.phoneProviderId && { phoneProvider: mfa.phoneProviderId }),
+      emailTemplates: email.templates,
+      promptTexts: login.texts,
     },
   };
 }

@@ -1,10 +1,12 @@
 /**
  * One read of the whole tenant, in the Management API's own JSON. Secrets Auth0 returns (client
- * secrets, connection and Duo secrets, sink credentials) are replaced by REDACTED the moment they
- * arrive, so nothing after this point can write or print one; the mappings only see that a secret
- * is set.
+ * secrets, connection and Duo secrets, sink credentials, any email provider key) are replaced by
+ * REDACTED the moment they arrive, so nothing after this point can write or print one; the
+ * mappings only see that a secret is set.
  */
 import { ACTION_TRIGGERS } from "../config/schema/actions";
+import { EMAIL_TEMPLATES } from "../config/schema/email";
+import { TEXT_PROMPTS } from "../config/schema/login";
 import type { ManagementReader } from "./client";
 import { obj, objects, str, strings, type Json } from "./json";
 
@@ -37,6 +39,24 @@ export interface TenantSnapshot {
   readonly roles: readonly Json[];
   /** Each role's permissions, by role ID. */
   readonly rolePermissions: Readonly<Record<string, readonly Json[]>>;
+  readonly email: EmailSnapshot;
+  readonly login: LoginSnapshot;
+}
+
+export interface EmailSnapshot {
+  /** Undefined while the tenant sends through Auth0's built-in provider (404). */
+  readonly provider?: Json;
+  /** The customized templates the schema knows, by name; a template never customized answers 404 and is absent. */
+  readonly templates: Readonly<Record<string, Json>>;
+}
+
+export interface LoginSnapshot {
+  readonly prompts: Json;
+  readonly branding: Json;
+  /** Whether a Universal Login page template is set (404 when not). */
+  readonly pageTemplate: boolean;
+  /** Replaced texts by prompt, then language (the tenant's enabled locales); prompts answering `{}` are absent. */
+  readonly texts: Readonly<Record<string, Readonly<Record<string, Json>>>>;
 }
 
 export interface GuardianSnapshot {
@@ -52,6 +72,8 @@ export interface GuardianSnapshot {
 /** Fields that hold a secret, by where they appear. */
 const CLIENT_SECRETS = ["client_secret"];
 const OPTION_SECRETS = ["client_secret", "signing_key", "decryptionKey", "app_secret", "consumer_secret", "twilio_token"];
+/** Email provider credentials Auth0 treats as write-only; never expected back, dropped if they come. */
+const EMAIL_SECRETS = ["api_key", "smtp_pass", "accessKeyId", "secretAccessKey", "connectionString", "clientSecret"];
 const SINK_SECRETS = ["httpAuthorization", "datadogApiKey", "splunkToken", "sumoSourceAddress", "segmentWriteKey", "mixpanelServiceAccountPassword"];
 
 export async function readTenant(reader: ManagementReader, readerClientId: string): Promise<TenantSnapshot> {
@@ -112,6 +134,40 @@ export async function readTenant(reader: ManagementReader, readerClientId: strin
     customDomains: objects(customDomains),
     roles,
     rolePermissions,
+    email: await readEmail(reader),
+    login: await readLogin(reader, strings(obj(settings)?.enabled_locales)),
+  };
+}
+
+async function readEmail(reader: ManagementReader): Promise<EmailSnapshot> {
+  // The fields the provider itself asks for (TestAccEmail).
+  const provider = obj(await reader.get("/emails/provider", { fields: "name,enabled,default_from_address,credentials,settings", include_fields: "true" }, true));
+  const templates: Record<string, Json> = {};
+  for (const name of EMAIL_TEMPLATES) {
+    const template = obj(await reader.get(`/email-templates/${name}`, {}, true));
+    if (template !== undefined) templates[name] = template;
+  }
+  return {
+    ...(provider && { provider: { ...provider, credentials: redact(obj(provider.credentials) ?? {}, EMAIL_SECRETS) } }),
+    templates,
+  };
+}
+
+/** `locales`: the tenant's enabled languages, whose texts are read (Auth0 shows no others). */
+async function readLogin(reader: ManagementReader, locales: readonly string[]): Promise<LoginSnapshot> {
+  const texts: Record<string, Record<string, Json>> = {};
+  for (const prompt of TEXT_PROMPTS) {
+    for (const language of locales.length > 0 ? locales : ["en"]) {
+      // Optional: a prompt the tenant's plan lacks (custom forms, passkeys) has no texts to keep.
+      const body = obj(await reader.get(`/prompts/${prompt}/custom-text/${encodeURIComponent(language)}`, {}, true)) ?? {};
+      if (Object.keys(body).length > 0) (texts[prompt] ??= {})[language] = body;
+    }
+  }
+  return {
+    prompts: obj(await reader.get("/prompts")) ?? {},
+    branding: obj(await reader.get("/branding")) ?? {},
+    pageTemplate: (await reader.get("/branding/templates/universal-login", {}, true)) !== undefined,
+    texts,
   };
 }
 

@@ -2,8 +2,8 @@
  * npm run adopt -- --stack <name> [--domain <tenant domain>] [--environment dev|stage|prod] [--force]
  *
  * Reads a live tenant through the Management API (GET only) and writes `Pulumi.<name>.yaml` in
- * auth0kit's schema, `import.<name>.json` for `pulumi import --file`, the Action sources it
- * found, and `adopt.<name>.md`, the report it also prints. Exit 0 when written; 2 on bad input
+ * auth0kit's schema, `import.<name>.json` for `pulumi import --file`, the Action sources and
+ * email bodies it found, and `adopt.<name>.md`, the report it also prints. Exit 0 when written; 2 on bad input
  * (options, credentials, files that exist without --force); 1 when the tenant cannot be read.
  */
 import * as fs from "node:fs";
@@ -32,7 +32,7 @@ const PROJECT = "auth0kit";
 const ENVIRONMENTS = ["dev", "stage", "prod"] as const;
 
 export interface AdoptDeps {
-  /** Where the files go and Action sources are looked for; the project directory by default. */
+  /** Where the files go and Action sources and email bodies are looked for; the project directory by default. */
   readonly projectDir?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** How requests reach the tenant; HTTPS by default. */
@@ -73,11 +73,12 @@ async function adopt(argv: readonly string[], io: Io, deps: AdoptDeps): Promise<
   const reportPath = path.join(projectDir, `adopt.${stack}.md`);
   if (!args.force) refuseOverwrite([stackFile, importPath, reportPath], projectDir);
   const credentials = credentialsOf(args.domain, env, stackFile);
-  const existing = existingSources(projectDir);
+  const existingSources = filesByText(projectDir, "actions", (name) => name.endsWith(".js"));
+  const existingBodies = filesByText(projectDir, "emails", () => true);
 
   const reader = new ManagementReader(credentials, deps.transport ?? httpsTransport(env));
   const snapshot = await readTenant(reader, credentials.clientId);
-  const adoption = adoptTenant(snapshot, { environment, existingSources: existing });
+  const adoption = adoptTenant(snapshot, { environment, existingSources, existingBodies });
   const newSources = Object.entries(adoption.sources).filter(([file]) => !fs.existsSync(path.join(projectDir, file)) || fs.readFileSync(path.join(projectDir, file), "utf8") !== adoption.sources[file]);
   if (!args.force) refuseOverwrite(newSources.map(([file]) => path.join(projectDir, file)), projectDir);
 
@@ -95,7 +96,7 @@ async function adopt(argv: readonly string[], io: Io, deps: AdoptDeps): Promise<
     stack,
     domain: credentials.domain,
     environment,
-    files: { stackFile: relative(stackFile), importFile: relative(importPath), actions: newSources.map(([file]) => file) },
+    files: { stackFile: relative(stackFile), importFile: relative(importPath), sources: newSources.map(([file]) => file) },
     counts: Object.fromEntries(
       (["apis", "applications", "connections", "organizations", "actions", "logStreams"] as const).map((key) => [key, Object.keys(settled.spec[key]).length]),
     ),
@@ -161,20 +162,20 @@ function refuseOverwrite(files: readonly string[], projectDir: string): void {
   }
 }
 
-/** The project's Action files by their code (the first path in sorted order wins). */
-function existingSources(projectDir: string): Map<string, string> {
+/** The project's files under `folder` that `accept` takes, path by text (the first path in sorted order wins). */
+function filesByText(projectDir: string, folder: string, accept: (name: string) => boolean): Map<string, string> {
   const found = new Map<string, string>();
   const walk = (dir: string) => {
     if (!fs.existsSync(dir)) return;
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".js")) {
-        const code = fs.readFileSync(full, "utf8");
-        if (!found.has(code)) found.set(code, path.relative(projectDir, full).split(path.sep).join("/"));
+      else if (accept(entry.name)) {
+        const text = fs.readFileSync(full, "utf8");
+        if (!found.has(text)) found.set(text, path.relative(projectDir, full).split(path.sep).join("/"));
       }
     }
   };
-  walk(path.join(projectDir, "actions"));
+  walk(path.join(projectDir, folder));
   return found;
 }

@@ -21,6 +21,33 @@ async function seededProdTenant() {
   return { app, call };
 }
 
+/** The read scope the Management API asks for on a path (the first pattern that matches). */
+function scopeFor(pathname: string): string {
+  const scopes: [RegExp, string][] = [
+    [/^\/tenants\/settings$/, "read:tenant_settings"],
+    [/^\/resource-servers/, "read:resource_servers"],
+    [/^\/clients/, "read:clients"],
+    [/^\/client-grants/, "read:client_grants"],
+    [/^\/connections/, "read:connections"],
+    [/^\/organizations\/[^/]+\/connections/, "read:organization_connections"],
+    [/^\/organizations/, "read:organizations"],
+    [/^\/actions\//, "read:actions"],
+    [/^\/token-exchange-profiles/, "read:token_exchange_profiles"],
+    [/^\/log-streams/, "read:log_streams"],
+    [/^\/guardian\/policies/, "read:mfa_policies"],
+    [/^\/guardian\/factors/, "read:guardian_factors"],
+    [/^\/branding\/phone\/providers/, "read:phone_providers"],
+    [/^\/branding/, "read:branding"],
+    [/^\/attack-protection\//, "read:attack_protection"],
+    [/^\/custom-domains/, "read:custom_domains"],
+    [/^\/roles/, "read:roles"],
+    [/^\/emails\/provider$/, "read:email_provider"],
+    [/^\/email-templates\//, "read:email_templates"],
+    [/^\/prompts/, "read:prompts"],
+  ];
+  return scopes.find(([pattern]) => pattern.test(pathname))?.[1] ?? `no scope known for ${pathname}`;
+}
+
 function written(dir: string): Record<string, string> {
   return Object.fromEntries(fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
 }
@@ -37,7 +64,7 @@ describe("adopt reads and never writes the tenant", () => {
     expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual(["POST https://t.example.com/oauth/token", "GET https://t.example.com/api/v2/clients"]);
   });
 
-  it("sends only GETs (after one token request), leaves the tenant as it was, and writes the same files each time", async () => {
+  it("sends only GETs (after one token request) under the README's read scopes, leaves the tenant as it was, and writes the same files each time", async () => {
     const { app } = await seededProdTenant();
     const seen: { method: string; url: string }[] = [];
     const first = scratchProject();
@@ -50,6 +77,12 @@ describe("adopt reads and never writes the tenant", () => {
     expect(seen[0]).toEqual({ method: "POST", url: `https://${DOMAIN}/oauth/token` });
     expect(seen.slice(1).every((r) => r.method === "GET" && new URL(r.url).pathname.startsWith("/api/v2/"))).toBe(true);
     expect(seen.length).toBeGreaterThan(20);
+    // Every path read needs a scope the README asks for (the Management API's scope per endpoint).
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const listed = /with \*\*read scopes\s+only\*\*:\s+```\n([^`]+)```/.exec(readme)![1]!.split(/\s+/).filter(Boolean);
+    const needed = new Set(seen.slice(1).map((r) => scopeFor(new URL(r.url).pathname.slice("/api/v2".length))));
+    expect([...needed].filter((scope) => !listed.includes(scope))).toEqual([]);
+    expect(listed.filter((scope) => !needed.has(scope))).toEqual([]);
   });
 
   it("retries a 429 and names the missing scope on a 403", async () => {
@@ -78,7 +111,7 @@ describe("adopt reads and never writes the tenant", () => {
 });
 
 describe("adopt never prints or writes a secret", () => {
-  it("keeps client, connection, Duo and Twilio secrets and its own credentials out of every output", async () => {
+  it("keeps client, connection, Duo, Twilio and email provider secrets and its own credentials out of every output", async () => {
     const { app, call } = await seededProdTenant();
     const clientSecrets = (call("GET", "/clients") as { client_secret?: string }[]).flatMap((c) => (c.client_secret ? [c.client_secret] : []));
     expect(clientSecrets.length).toBeGreaterThan(3);
@@ -86,9 +119,10 @@ describe("adopt never prints or writes a secret", () => {
     const ran = await runAdopt(["--stack", "prod", "--domain", DOMAIN], { app, dir });
     expect(ran.code).toBe(0);
     const outputs = [ran.stdout, ran.stderr, ...Object.values(written(dir))].join("\n");
-    for (const secret of [...clientSecrets, CLIENT.secret, "seeded-clientSecret", "seeded-authToken", "seeded-httpAuthorization"]) {
+    for (const secret of [...clientSecrets, CLIENT.secret, "seeded-clientSecret", "seeded-authToken", "seeded-httpAuthorization", "seeded-apiKey"]) {
       expect(outputs).not.toContain(secret);
     }
+    expect(ran.stdout).toContain("pulumi config set --secret auth0kit:sendgridApiKey <value> --stack prod   # the SendGrid API key (auth0kit:email.provider.sendgrid.apiKey)");
     expect(ran.stdout).toContain("pulumi config set --secret auth0kit:githubClientSecret <value> --stack prod   # the github OAuth app's client secret (its developer console) (auth0kit:connections.github.clientSecret)");
   });
 });
@@ -132,12 +166,23 @@ describe("adopt's files", () => {
     expect(fs.existsSync(path.join(other, "Pulumi.prod.yaml"))).toBe(false);
   });
 
+  it("refuses to overwrite a different file where an email template's body would go", async () => {
+    const other = scratchProject();
+    fs.rmSync(path.join(other, "emails", "alphaswarm", "verify-email.liquid"));
+    fs.mkdirSync(path.join(other, "emails", "alphaswarm-prod"));
+    fs.writeFileSync(path.join(other, "emails", "alphaswarm-prod", "verify-email.liquid"), "<p>someone else's</p>\n");
+    const refused = await runAdopt(["--stack", "prod", "--domain", DOMAIN], { app, dir: other });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`emails/alphaswarm-prod/verify-email.liquid: exists; pass --force to overwrite it\n${USAGE}\n`);
+    expect(fs.existsSync(path.join(other, "Pulumi.prod.yaml"))).toBe(false);
+  });
+
   it("writes nothing when the adopted stack cannot be valid (a prod stack on the emulator's loopback address)", async () => {
     const loopback = tenantApp("127.0.0.1:4443");
     const dir = scratchProject();
     const ran = await runAdopt(["--stack", "prod", "--domain", "127.0.0.1:4443"], { app: loopback, dir });
     expect(ran).toEqual({ code: 2, stdout: "", stderr: 'auth0:domain: "127.0.0.1:4443" is a local emulator\'s address; a prod stack deploys to its Auth0 tenant, e.g. alphaswarm.us.auth0.com\n' });
-    expect(fs.readdirSync(dir)).toEqual(["actions"]);
+    expect(fs.readdirSync(dir)).toEqual(["actions", "emails"]);
   });
 });
 
@@ -156,7 +201,7 @@ describe("adopt's bad input", () => {
     const dir = scratchProject();
     const ran = await runAdopt(args, { app: tenantApp("acme.us.auth0.com"), dir, env });
     expect(ran).toEqual({ code: 2, stdout: "", stderr: `${message}\n${USAGE}\n` });
-    expect(fs.readdirSync(dir)).toEqual(["actions"]);
+    expect(fs.readdirSync(dir)).toEqual(["actions", "emails"]);
   });
 
   it("a wrong client secret: exit 1, saying what to check", async () => {

@@ -2,7 +2,8 @@
  * A tenant built by hand, with what no reference stack has: extra clients (one the schema can hold,
  * one with a SAML add-on, one with no application type), a disabled connection, a passwordless
  * connection, an Action bound to nothing, a role, an EventBridge log stream, a permission the
- * schema refuses, a localhost callback in prod. The report must list what stays unmanaged and the
+ * schema refuses, a localhost callback in prod, branding with a logo but no favicon, a replaced
+ * login text, and no email provider. The report must list what stays unmanaged and the
  * overrides it wrote, each with its config path, and the stack file must load and plan.
  */
 import * as fs from "node:fs";
@@ -38,6 +39,8 @@ describe("adopting a tenant built by hand", () => {
     call("POST", `/actions/actions/${unbound}/deploy`);
     call("POST", "/roles", { name: "Support Agent", description: "Reads tickets" });
     call("POST", "/log-streams", { name: "AWS", type: "eventbridge", sink: { awsAccountId: "123456789012", awsRegion: "us-east-1" } });
+    call("PATCH", "/branding", { logo_url: "https://handmade.example.com/logo.png" });
+    call("PUT", "/prompts/login/custom-text/de", { login: { title: "Willkommen", description: "Melden Sie sich an" } });
     dir = scratchProject();
     ran = await runAdopt(["--stack", "prod", "--domain", DOMAIN], { app, dir });
   });
@@ -59,12 +62,11 @@ describe("adopting a tenant built by hand", () => {
         expect.stringMatching(/^- auth0kit:connections\.old-users: connection Old-Users \(con_\w+, auth0\) is enabled for no application \(disabled\); it stays unmanaged/),
         expect.stringMatching(/^- auth0kit:connections\.email: connection email \(con_\w+, email\): the schema has database, google-oauth2, github, samlp, oidc, waad, okta, adfs, pingfederate, google-apps connections, so it stays unmanaged$/),
         expect.stringMatching(/^- auth0kit:actions\.unbound-action: Action "Unbound Action" \([\w-]+\) is not bound to any trigger; the schema only holds bound Actions, so it stays unmanaged$/),
-        "- auth0kit:email: the email provider and email templates stay unmanaged: adopt does not read email settings yet; write auth0kit:email by hand to manage them",
-        "- auth0kit:login: branding, prompt settings and prompt texts stay unmanaged: adopt does not read the login experience yet; write auth0kit:login by hand to manage it",
+        "- auth0kit:login.branding: the tenant's branding has no favicon_url; the schema sets logo, favicon and colours together, so branding stays as Auth0 has it",
         expect.stringMatching(/^- auth0kit:logStreams\.aws: log stream "AWS" \(lst_\w+\) is of type eventbridge; the schema has webhook \(http\), datadog and splunk, so it stays unmanaged$/),
       ]),
     );
-    expect(unmanaged).toHaveLength(8);
+    expect(unmanaged).toHaveLength(7);
   });
 
   it("writes an explicit, reasoned override for every guardrail the tenant fails", () => {
@@ -87,12 +89,21 @@ describe("adopting a tenant built by hand", () => {
     });
   });
 
-  it("reports what the first up changes: a refused permission, a connection's unadopted clients", () => {
+  it("reports what the first up changes: a refused permission, a connection's unadopted clients, biometrics first without identifier first", () => {
     const changes = section(ran.stdout, "What the first");
+    expect(changes).toContain("- auth0kit:login.webauthnPlatformFirstFactor: on in Auth0 without identifier first, where it has no effect; the schema needs identifierFirst for it, so the first up turns it off");
     expect(changes).toContain('- auth0kit:apis.core-api.permissions: permission "Read Users" cannot be written (permissions are verb:resource, unique ignoring case); the first up removes it from the API');
     expect(changes).toContain(
       `- auth0kit:connections.username-password-authentication.applications: enabled for client ${legacyId}, which is not adopted; ConnectionClients owns the whole set, so the first up disables the connection for it`,
     );
+  });
+
+  it("adopts replaced login texts, and no email settings where the tenant has no provider", () => {
+    const config = parse(fs.readFileSync(path.join(dir, "Pulumi.prod.yaml"), "utf8")).config;
+    expect(config["auth0kit:login"]).toEqual({ texts: { login: { de: { login: { description: "Melden Sie sich an", title: "Willkommen" } } } } });
+    expect(config["auth0kit:email"]).toBeUndefined();
+    const imports = JSON.parse(fs.readFileSync(path.join(dir, "import.prod.json"), "utf8")) as { resources: { type: string; id?: string }[] };
+    expect(imports.resources.filter((r) => r.type === "auth0:index/promptCustomText:PromptCustomText").map((r) => r.id)).toEqual(["login::de"]);
   });
 
   it("adopts what the schema holds, and the adopted stack plans", async () => {

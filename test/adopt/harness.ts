@@ -31,11 +31,11 @@ afterAll(() => {
   for (const dir of scratch.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A scratch project directory holding copies of the repository's Action sources; removed after the file's tests. */
+/** A scratch project directory holding copies of the repository's Action sources and email bodies; removed after the file's tests. */
 export function scratchProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "auth0kit-adopt-"));
   scratch.push(dir);
-  fs.cpSync(path.join(ROOT, "actions"), path.join(dir, "actions"), { recursive: true });
+  for (const folder of ["actions", "emails"]) fs.cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
   return dir;
 }
 

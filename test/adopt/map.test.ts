@@ -7,6 +7,8 @@ import { adoptApis } from "../../adopt/map/apis";
 import { adoptApplications } from "../../adopt/map/applications";
 import { adoptAttackProtection } from "../../adopt/map/attackProtection";
 import { adoptConnections } from "../../adopt/map/connections";
+import { adoptEmail } from "../../adopt/map/email";
+import { AUTH0_BRANDING_COLORS, adoptLogin } from "../../adopt/map/login";
 import { adoptLogStreams } from "../../adopt/map/logStreams";
 import { adoptMfa } from "../../adopt/map/mfa";
 import { adoptOrganizations } from "../../adopt/map/organizations";
@@ -381,5 +383,148 @@ describe("attack protection", () => {
       breachedPasswords: { enabled: true, shields: ["block"], adminNotificationFrequency: ["daily"], method: "enhanced", signupShields: ["block"] },
       suspiciousIpThrottling: { enabled: false, preLogin: { maxAttempts: 20 } },
     });
+  });
+});
+
+describe("email", () => {
+  const provider = { name: "smtp", enabled: true, default_from_address: "Acme <no-reply@acme.com>", credentials: { smtp_host: "smtp.acme.com", smtp_port: 2525, smtp_user: "mailer" } };
+  const verify = { template: "verify_email", body: "<p>{{ url }}</p>", from: "Acme <no-reply@acme.com>", subject: "Verify", syntax: "liquid", resultUrl: "https://app.acme.com/", urlLifetimeInSeconds: 86_400, includeEmailInRedirect: false, enabled: true };
+
+  it("is left out when the tenant sends through Auth0's built-in provider and customized nothing", () => {
+    const findings = new Findings();
+    expect(adoptEmail({ templates: {} }, new Map(), "acme", findings)).toEqual({ templates: [], sources: {} });
+    expect([...findings.unmanaged, ...findings.changes, ...findings.secrets]).toEqual([]);
+  });
+
+  it("maps the provider with its password as a reference, and templates with their bodies as files, leaving defaults out", () => {
+    const findings = new Findings();
+    const welcome = { template: "welcome_email", body: "<p>Hi</p>", from: "Team <team@acme.com>", subject: "Welcome", syntax: "liquid", enabled: false };
+    const adopted = adoptEmail({ provider, templates: { verify_email: verify, welcome_email: welcome } }, new Map([["<p>{{ url }}</p>", "emails/acme/verify.liquid"]]), "acme", findings);
+    expect(adopted).toEqual({
+      config: {
+        provider: { smtp: { host: "smtp.acme.com", port: 2525, user: "mailer", password: { secret: "smtpPassword" } } },
+        from: "Acme <no-reply@acme.com>",
+        templates: {
+          verify_email: { subject: "Verify", resultUrl: "https://app.acme.com/", urlLifetime: "1d", includeEmailInRedirect: false, body: "emails/acme/verify.liquid" },
+          welcome_email: { subject: "Welcome", from: "Team <team@acme.com>", enabled: false, body: "emails/acme/welcome-email.liquid" },
+        },
+      },
+      templates: ["verify_email", "welcome_email"],
+      sources: { "emails/acme/verify.liquid": "<p>{{ url }}</p>", "emails/acme/welcome-email.liquid": "<p>Hi</p>" },
+    });
+    expect(findings.secrets).toEqual([{ key: "smtpPassword", path: "auth0kit:email.provider.smtp.password", what: "the SMTP password" }]);
+    expect([...findings.unmanaged, ...findings.changes]).toEqual([]);
+  });
+
+  it("turns every provider's keys into references and keeps its region and domain", () => {
+    const cases: [string, Record<string, unknown>, Record<string, unknown>, string[]][] = [
+      ["ses", { region: "eu-west-1" }, { ses: { accessKeyId: { secret: "sesAccessKeyId" }, secretAccessKey: { secret: "sesSecretAccessKey" }, region: "eu-west-1" } }, ["sesAccessKeyId", "sesSecretAccessKey"]],
+      ["mailgun", { domain: "mg.acme.com", region: "eu" }, { mailgun: { apiKey: { secret: "mailgunApiKey" }, domain: "mg.acme.com", region: "eu" } }, ["mailgunApiKey"]],
+      ["sparkpost", {}, { sparkpost: { apiKey: { secret: "sparkpostApiKey" } } }, ["sparkpostApiKey"]],
+      ["sendgrid", {}, { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, ["sendgridApiKey"]],
+      ["mandrill", {}, { mandrill: { apiKey: { secret: "mandrillApiKey" } } }, ["mandrillApiKey"]],
+    ];
+    for (const [name, credentials, expected, keys] of cases) {
+      const findings = new Findings();
+      const adopted = adoptEmail({ provider: { ...provider, name, credentials }, templates: {} }, new Map(), "acme", findings);
+      expect(adopted.config).toEqual({ provider: expected, from: "Acme <no-reply@acme.com>" });
+      expect(findings.secrets.map((secret) => secret.key)).toEqual(keys);
+    }
+  });
+
+  it("leaves unmanaged a provider the schema lacks (and the templates only it can send), settings and link fields of other templates; reports what the first up changes", () => {
+    const findings = new Findings();
+    expect(adoptEmail({ provider: { ...provider, name: "azure_cs", credentials: {} }, templates: { verify_email: verify } }, new Map(), "acme", findings)).toEqual({ templates: [], sources: {} });
+    expect(findings.unmanaged).toEqual([
+      { path: "auth0kit:email.provider", message: "the tenant sends through the azure_cs provider; the schema has smtp, sendgrid, ses, mailgun, sparkpost, mandrill, so the provider stays unmanaged" },
+      { path: "auth0kit:email.templates", message: "templates verify_email are customized, but the tenant has no email provider the stack holds, and Auth0 sends customized templates only through one; they stay unmanaged" },
+    ]);
+
+    const more = new Findings();
+    const disabled = { ...provider, enabled: false, default_from_address: "", settings: { headers: { "X-SES-Configuration-Set": "x" } } };
+    const welcome = { template: "welcome_email", body: "<p>Hi</p>", from: "team@acme.com", subject: "Welcome", syntax: "text", resultUrl: "https://acme.com/" };
+    const blocked = { template: "blocked_account", body: " ", subject: "Blocked" };
+    const adopted = adoptEmail({ provider: disabled, templates: { welcome_email: welcome, blocked_account: blocked } }, new Map(), "acme", more);
+    expect(adopted.config).toEqual({
+      provider: { smtp: { host: "smtp.acme.com", port: 2525, user: "mailer", password: { secret: "smtpPassword" } } },
+      from: "team@acme.com",
+      templates: { welcome_email: { subject: "Welcome", body: "emails/acme/welcome-email.liquid" } },
+    });
+    expect(more.unmanaged).toEqual([
+      { path: "auth0kit:email.provider", message: "the smtp provider's settings (headers) cannot be written in the schema; they stay as Auth0 has them" },
+      { path: "auth0kit:email.templates.welcome_email.resultUrl", message: "resultUrl is set in Auth0, but the schema holds it only for the link emails (verify_email, reset_email), so it stays as Auth0 has it" },
+      { path: "auth0kit:email.templates.blocked_account", message: "template blocked_account has no body; the schema needs a subject and a body, so it stays unmanaged" },
+    ]);
+    expect(more.changes).toEqual([
+      { path: "auth0kit:email.provider", message: "the smtp provider is disabled in Auth0; auth0kit always enables it, so the first up turns it on (leave auth0kit:email.provider out to keep it off)" },
+      { path: "auth0kit:email.from", message: "the provider has no default from address the schema accepts; written as team@acme.com, a template's sender, which the first up makes the provider's default" },
+      { path: "auth0kit:email.templates.welcome_email.body", message: "the template's syntax is text; auth0kit sends every body as liquid, so the first up switches it" },
+    ]);
+  });
+
+  it("stays unmanaged when no sender is one the schema accepts", () => {
+    const findings = new Findings();
+    expect(adoptEmail({ provider: { ...provider, default_from_address: "not an address" }, templates: {} }, new Map(), "acme", findings).config).toBeUndefined();
+    expect(findings.unmanaged).toEqual([
+      { path: "auth0kit:email", message: "the email provider has no default from address the schema accepts and no template names one; auth0kit:email needs a sender (from), so email stays unmanaged — write auth0kit:email by hand" },
+    ]);
+  });
+});
+
+describe("login", () => {
+  const fresh = { prompts: { universal_login_experience: "new", identifier_first: false, webauthn_platform_first_factor: true }, branding: { colors: AUTH0_BRANDING_COLORS }, pageTemplate: false, texts: {} };
+
+  it("is left out while the tenant has identifier first off, Auth0's branding and Auth0's texts", () => {
+    const findings = new Findings();
+    expect(adoptLogin(fresh, findings)).toEqual({ texts: [] });
+    expect(adoptLogin({ ...fresh, prompts: { ...fresh.prompts, universal_login_experience: "classic" } }, findings)).toEqual({ texts: [] });
+    expect(findings.notes).toEqual([{ path: "auth0kit:login", message: "the tenant uses the classic Universal Login experience; auth0kit:login (always the new one) is left out, so the login pages stay as they are" }]);
+    expect([...findings.unmanaged, ...findings.changes]).toEqual([]);
+  });
+
+  it("maps identifier first, biometrics first, branding and texts (sorted), with each text's import ID", () => {
+    const findings = new Findings();
+    const tenant = {
+      prompts: { universal_login_experience: "new", identifier_first: true, webauthn_platform_first_factor: true },
+      branding: { colors: { primary: "#3b2bd6", page_background: "#0d1117" }, logo_url: "https://acme.com/logo.png", favicon_url: "https://acme.com/favicon.ico" },
+      pageTemplate: false,
+      texts: { signup: { fr: { signup: { title: "Inscription", description: "Créez un compte" } } }, "login-id": { en: { "login-id": { title: "Sign in" } } } },
+    };
+    expect(adoptLogin(tenant, findings)).toEqual({
+      config: {
+        identifierFirst: true,
+        webauthnPlatformFirstFactor: true,
+        branding: { logoUrl: "https://acme.com/logo.png", faviconUrl: "https://acme.com/favicon.ico", colors: { primary: "#3b2bd6", pageBackground: "#0d1117" } },
+        texts: { "login-id": { en: { "login-id": { title: "Sign in" } } }, signup: { fr: { signup: { description: "Créez un compte", title: "Inscription" } } } },
+      },
+      texts: ["login-id::en", "signup::fr"],
+    });
+    expect(Object.keys((adoptLogin(tenant, new Findings()).config!.texts as Record<string, unknown>))).toEqual(["login-id", "signup"]);
+    expect([...findings.unmanaged, ...findings.changes, ...findings.notes]).toEqual([]);
+  });
+
+  it("leaves unmanaged what the schema cannot hold (partial or non-https branding, a font, a page template), and reports what the first up changes", () => {
+    const findings = new Findings();
+    const tenant = {
+      prompts: { universal_login_experience: "classic", identifier_first: false, webauthn_platform_first_factor: true },
+      branding: { colors: { primary: "#3b2bd6", page_background: "#0d1117" }, logo_url: "http://acme.com/logo.png", favicon_url: "https://acme.com/favicon.ico", font: { url: "https://acme.com/font.ttf" } },
+      pageTemplate: true,
+      texts: { login: { en: { login: { title: "Hi", extra: { nested: "x" } } } } },
+    };
+    expect(adoptLogin(tenant, findings)).toEqual({ config: { texts: { login: { en: { login: { title: "Hi" } } } } }, texts: ["login::en"] });
+    expect(findings.unmanaged).toEqual([
+      { path: "auth0kit:login.branding", message: "the tenant has a Universal Login page template (/branding/templates/universal-login); the schema cannot express it, so it stays as Auth0 has it" },
+      { path: "auth0kit:login.branding", message: "the branding font (https://acme.com/font.ttf) cannot be written in the schema; it stays as Auth0 has it" },
+      { path: "auth0kit:login.branding", message: "auth0kit:login.branding.logoUrl: Auth0 accepts only https logo URLs; serve it over https; the schema sets logo, favicon and colours together, so branding stays as Auth0 has it" },
+    ]);
+    expect(findings.changes).toEqual([
+      { path: "auth0kit:login.texts.login.en.login", message: "holds values that are not texts, which the schema cannot write; PromptCustomText owns the whole prompt, so the first up removes them" },
+      { path: "auth0kit:login.webauthnPlatformFirstFactor", message: "on in Auth0 without identifier first, where it has no effect; the schema needs identifierFirst for it, so the first up turns it off" },
+      { path: "auth0kit:login", message: "the tenant uses the classic Universal Login experience; auth0kit always sets the new one, so the first up switches the login pages to it" },
+    ]);
+
+    const partial = new Findings();
+    expect(adoptLogin({ ...fresh, branding: { colors: { primary: "#000000", page_background: "#ffffff" } } }, partial)).toEqual({ texts: [] });
+    expect(partial.unmanaged).toEqual([{ path: "auth0kit:login.branding", message: "the tenant's branding has no logo_url and no favicon_url; the schema sets logo, favicon and colours together, so branding stays as Auth0 has it" }]);
   });
 });

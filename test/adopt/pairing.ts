@@ -13,7 +13,9 @@ export interface ImportEntry {
   readonly parent?: string;
 }
 
-const SINGLETONS = new Set(["auth0:index/tenant:Tenant", "auth0:index/guardian:Guardian", "auth0:index/attackProtection:AttackProtection"]);
+const SINGLETONS = new Set(
+  ["tenant:Tenant", "guardian:Guardian", "attackProtection:AttackProtection", "emailProvider:EmailProvider", "branding:Branding", "prompt:Prompt"].map((type) => `auth0:index/${type}`),
+);
 const SECRET = "[secret]";
 const ACTION = "auth0:index/action:Action";
 

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { runPlan } from "../../plan/run";
 import { readStackFile } from "../../plan/stackFile";
 import { pairResources, planDifferences } from "./pairing";
-import { emulatorCall, NOT_ADOPTED_YET, seedFromPlan, type Call } from "./seed";
+import { emulatorCall, seedFromPlan, type Call } from "./seed";
 import { ROOT, runAdopt, scratchProject, tenantApp } from "./harness";
 
 /** Every AlphaSwarm and Orcheo stack that has a tenant (the local and first-party ones provision none). */
@@ -59,10 +59,8 @@ describe.each(STACKS)("adopting the tenant of $file", ({ stack, file }) => {
     const adopted = await runPlan({ projectDir: ROOT, stack, configFile: path.join(dir, `Pulumi.${stack}.yaml`) });
     const imports = JSON.parse(fs.readFileSync(path.join(dir, `import.${stack}.json`), "utf8")) as { resources: { type: string; name: string; id?: string; parent?: string }[] };
 
-    const compared = (r: { type: string }) => !NOT_ADOPTED_YET.includes(r.type);
-    const kept = original.resources.filter((r) => r.name !== "generated" && r.parent !== "generated" && compared(r));
-    const adoptedKept = adopted.resources.filter(compared);
-    const pairs = pairResources(kept, adoptedKept, seeded, imports.resources);
-    expect(planDifferences(kept, adoptedKept, pairs, auth0Values(call))).toEqual([]);
+    const kept = original.resources.filter((r) => r.name !== "generated" && r.parent !== "generated");
+    const pairs = pairResources(kept, adopted.resources, seeded, imports.resources);
+    expect(planDifferences(kept, adopted.resources, pairs, auth0Values(call))).toEqual([]);
   });
 });

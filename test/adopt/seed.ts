@@ -46,22 +46,12 @@ const ORDER = [
   "guardian:Guardian",
   "attackProtection:AttackProtection",
   "customDomain:CustomDomain",
+  "emailProvider:EmailProvider",
+  "emailTemplate:EmailTemplate",
+  "branding:Branding",
+  "prompt:Prompt",
+  "promptCustomText:PromptCustomText",
 ].map((type) => `auth0:index/${type}`);
-
-/**
- * Planned resources adopt does not read yet (adopt does not read email/login yet: it reports
- * auth0kit:email and auth0kit:login as unmanaged instead). They are not seeded, and the round trip
- * leaves them out of both plans; remove a type here once adopt reads it.
- */
-export const NOT_ADOPTED_YET: readonly string[] = [
-  "auth0kit:email:Email",
-  "auth0kit:login:LoginExperience",
-  "auth0:index/emailProvider:EmailProvider",
-  "auth0:index/emailTemplate:EmailTemplate",
-  "auth0:index/branding:Branding",
-  "auth0:index/prompt:Prompt",
-  "auth0:index/promptCustomText:PromptCustomText",
-];
 
 export function seedFromPlan(resources: readonly PlannedResource[], call: Call): Map<string, string> {
   const ids = new Map<string, string>();
@@ -79,7 +69,7 @@ export function seedFromPlan(resources: readonly PlannedResource[], call: Call):
     if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
     return value;
   };
-  const unknown = resources.filter((r) => !r.type.startsWith("auth0kit:") && !r.type.startsWith("random:") && !ORDER.includes(r.type) && !NOT_ADOPTED_YET.includes(r.type));
+  const unknown = resources.filter((r) => !r.type.startsWith("auth0kit:") && !r.type.startsWith("random:") && !ORDER.includes(r.type));
   if (unknown.length > 0) throw new Error(`seeding: no mapping for ${unknown.map((r) => r.type).join(", ")}`);
   for (const type of ORDER) {
     for (const resource of resources.filter((r) => r.type === type)) {
@@ -266,6 +256,53 @@ const SEEDERS: Record<string, (inputs: Json, call: Call, ids: Map<string, string
   },
   CustomDomain(i, call) {
     return call("POST", "/custom-domains", { domain: i.domain, type: i.type }).custom_domain_id;
+  },
+  // The provider reads the provider first and creates it on 404 (TestAccEmail).
+  EmailProvider(i, call) {
+    const c = i.credentials;
+    call("POST", "/emails/provider", {
+      name: i.name,
+      enabled: i.enabled,
+      default_from_address: i.defaultFromAddress,
+      credentials: defined({
+        api_key: c.apiKey,
+        accessKeyId: c.accessKeyId,
+        secretAccessKey: c.secretAccessKey,
+        region: c.region,
+        domain: c.domain,
+        smtp_host: c.smtpHost,
+        smtp_port: c.smtpPort,
+        smtp_user: c.smtpUser,
+        smtp_pass: c.smtpPass,
+      }),
+    });
+    return FIXED_SINGLETON_ID;
+  },
+  EmailTemplate(i, call) {
+    call("POST", "/email-templates", defined({
+      template: i.template,
+      body: i.body,
+      from: i.from,
+      resultUrl: i.resultUrl,
+      subject: i.subject,
+      syntax: i.syntax,
+      urlLifetimeInSeconds: i.urlLifetimeInSeconds,
+      enabled: i.enabled,
+      includeEmailInRedirect: i.includeEmailInRedirect,
+    }));
+    return i.template;
+  },
+  Branding(i, call) {
+    call("PATCH", "/branding", defined({ logo_url: i.logoUrl, favicon_url: i.faviconUrl, colors: i.colors && { primary: i.colors.primary, page_background: i.colors.pageBackground } }));
+    return FIXED_SINGLETON_ID;
+  },
+  Prompt(i, call) {
+    call("PATCH", "/prompts", defined({ universal_login_experience: i.universalLoginExperience, identifier_first: i.identifierFirst, webauthn_platform_first_factor: i.webauthnPlatformFirstFactor }));
+    return FIXED_SINGLETON_ID;
+  },
+  PromptCustomText(i, call) {
+    call("PUT", `/prompts/${i.prompt}/custom-text/${i.language}`, JSON.parse(i.body));
+    return `${i.prompt}::${i.language}`;
   },
 };
 

@@ -32,6 +32,27 @@ describe("settle", () => {
     expect(settled.dropped).toEqual([{ path: "auth0kit:actions.hook", message: "source: actions/missing.js does not exist; create it or fix the path (relative to the project root) — so it stays unmanaged" }]);
   });
 
+  it("leaves an email template, or texts, the rules refuse as they are in Auth0 (unmanaged), not changed", () => {
+    const bodies = (file: string) => (file === "emails/acme/mfa.liquid" ? "<p>{{ code }}</p>" : undefined);
+    const settled = settle(
+      {
+        ...base,
+        "auth0kit:environment": "dev",
+        "auth0kit:email": { provider: { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, from: "no-reply@acme.com", templates: { mfa_oob_code: { subject: "Your code", body: "emails/acme/mfa.liquid" } } },
+        "auth0kit:login": { texts: { login: { de: { login: { title: "Hallo" } } } } },
+      },
+      "dev",
+      bodies,
+    );
+    expect(settled.config["auth0kit:email"]).toEqual({ provider: { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, from: "no-reply@acme.com", templates: {} });
+    expect(settled.config["auth0kit:login"]).toEqual({ texts: { login: {} } });
+    expect(settled.refused).toEqual([]);
+    expect(settled.dropped).toEqual([
+      { path: "auth0kit:email.templates.mfa_oob_code", message: "is sent only for the email MFA factor, which is off; set auth0kit:mfa.factors.email: true or remove this template — so it stays unmanaged" },
+      { path: "auth0kit:login.texts.login.de", message: "de is not among the tenant's languages (en); add it to auth0kit:tenant.enabledLocales or remove these texts — so it stays unmanaged" },
+    ]);
+  });
+
   it("turns each guardrail finding into an override with a reason, which the loader accepts", () => {
     const settled = settle(base, "prod", noSources);
     expect(settled.overrides.map((o) => [o.rule, o.path])).toEqual([
@@ -53,7 +74,7 @@ describe("settle", () => {
 
 describe("the import file", () => {
   const resource = (type: string, name: string, parent: string | null, inputs: Record<string, unknown> = {}): PlannedResource => ({ type, name, parent, custom: !type.startsWith("auth0kit:"), inputs, protect: false, retainOnDelete: false, dependsOn: [] });
-  const ids = { domain: "acme.us.auth0.com", apis: {}, clients: { web: "cid" }, grants: {}, connections: {}, organizations: {}, actions: {}, profiles: {}, roles: {}, logStreams: {} };
+  const ids = { domain: "acme.us.auth0.com", apis: {}, clients: { web: "cid" }, grants: {}, connections: {}, organizations: {}, actions: {}, profiles: {}, roles: {}, logStreams: {}, emailTemplates: [], promptTexts: [] };
 
   it("lists components as components, finds clients through the plan's outputs and leaves generated secrets to the first up", () => {
     const plan = {
@@ -80,6 +101,28 @@ describe("the import file", () => {
   });
 
   it("refuses a resource type it does not know how to import, rather than leave it out", () => {
-    expect(() => buildImportFile({ resources: [resource("auth0:index/branding:Branding", "tenant-branding", "tenant")], outputs: {} }, ids)).toThrow("internal: the adopter does not know how to import auth0:index/branding:Branding (tenant-branding)");
+    expect(() => buildImportFile({ resources: [resource("auth0:index/hook:Hook", "tenant-hook", "tenant")], outputs: {} }, ids)).toThrow("internal: the adopter does not know how to import auth0:index/hook:Hook (tenant-hook)");
+  });
+
+  it("imports a template by its name, replaced texts by <prompt>::<language>, and the email provider, branding and prompts by a UUID of the tenant", () => {
+    const adopted = { ...ids, emailTemplates: ["verify_email"], promptTexts: ["login-id::fr-CA"] };
+    const plan = {
+      resources: [
+        resource("auth0:index/emailProvider:EmailProvider", "tenant-email-provider", "tenant-email"),
+        resource("auth0:index/emailTemplate:EmailTemplate", "tenant-email-template-verify-email", "tenant-email", { template: "verify_email" }),
+        resource("auth0:index/branding:Branding", "tenant-login-branding", "tenant-login"),
+        resource("auth0:index/prompt:Prompt", "tenant-login-prompts", "tenant-login"),
+        resource("auth0:index/promptCustomText:PromptCustomText", "tenant-login-text-login-id-fr-CA", "tenant-login", { prompt: "login-id", language: "fr-CA" }),
+      ],
+      outputs: {},
+    };
+    const ids1 = buildImportFile(plan, adopted).file.resources.map((entry) => entry.id);
+    expect(ids1.slice(1, 2)).toEqual(["verify_email"]);
+    expect(ids1[4]).toBe("login-id::fr-CA");
+    for (const id of [ids1[0], ids1[2], ids1[3]]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set([ids1[0], ids1[2], ids1[3]]).size).toBe(3);
+    expect(buildImportFile(plan, adopted).file.resources.map((entry) => entry.id)).toEqual(ids1);
+    const notAdopted = { resources: [resource("auth0:index/emailTemplate:EmailTemplate", "tenant-email-template-welcome-email", "tenant-email", { template: "welcome_email" })], outputs: {} };
+    expect(() => buildImportFile(notAdopted, adopted)).toThrow("internal: no Auth0 ID for auth0:index/emailTemplate:EmailTemplate tenant-email-template-welcome-email");
   });
 });

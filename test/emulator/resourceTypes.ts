@@ -114,5 +114,6 @@ export const RESOURCE_TYPES: Readonly<Record<string, readonly string[]>> = {
   EmailProvider: ["TestAccEmail"],
   EmailTemplate: ["TestAccEmailTemplate"],
   Prompt: ["TestAccPrompt"],
+  PromptCustomText: ["TestAccPromptCustomText"],
   Branding: ["TestAccBranding"],
 };
