@@ -41,6 +41,12 @@ const CASES: [string, string[]][] = [
     "unknown-top-level-key",
     ['auth0kit:application: unknown key; did you mean "auth0kit:applications"?'],
   ],
+  [
+    "email-unknown-template",
+    [
+      'auth0kit:email.templates: "verify_emial" is not an Auth0 email template; did you mean "verify_email"? Auth0\'s templates are verify_email, verify_email_by_code, reset_email, reset_email_by_code, welcome_email, blocked_account, stolen_credentials, enrollment_email, mfa_oob_code, user_invitation',
+    ],
+  ],
   ["unknown-nested-key", ['auth0kit:applications.spa: unknown key "callbaks"; did you mean "callbacks"?']],
 
   // Dangling references.

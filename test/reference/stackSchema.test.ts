@@ -69,6 +69,7 @@ const SHAPE_CASES = [
   "bad-environment-name",
   "malformed-permission-name",
   "wrong-type-boolean-yes",
+  "email-unknown-template", // the templates map's keys are Auth0's template names
   "proto-key", // YAML's __proto__ key reaches the JSON Schema as an entry that is not an object
 ];
 
