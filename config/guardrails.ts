@@ -1,6 +1,7 @@
 import { type ConfigIssue, configPath, echo } from "./issues";
 import { socialCredentialsInProduction } from "./rules/connections";
 import { emailProviderConfigured } from "./rules/email";
+import { strictEnforcement } from "./rules/rollout";
 import { productionUrls } from "./rules/urls";
 import type { Override } from "./schema/overrides";
 import { isProductionLike, type TenantSpec } from "./spec";
@@ -90,6 +91,7 @@ export const GUARDRAILS: readonly Guardrail[] = [
   { name: "no-all-permissions-grant", check: noAllPermissionsGrant },
   { name: "social-credentials", check: socialCredentialsInProduction },
   { name: "email-provider-configured", check: emailProviderConfigured },
+  { name: "strict-enforcement", check: strictEnforcement },
 ];
 
 export interface GuardrailResult {

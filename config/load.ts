@@ -23,6 +23,7 @@ import { mfaSchema } from "./schema/mfa";
 import { readEmailBodies } from "./emailBodies";
 import { type EmailTemplateName, emailSchema } from "./schema/email";
 import { loginSchema } from "./schema/login";
+import { rolloutSchema } from "./schema/rollout";
 import { overridesSchema } from "./schema/overrides";
 import { writtenDurations } from "./schema/common";
 import { rolesSchema } from "./schema/roles";
@@ -71,6 +72,7 @@ export const KEY_SCHEMAS = {
   roles: rolesSchema,
   email: emailSchema.optional(),
   login: loginSchema.optional(),
+  rollout: rolloutSchema.optional(),
   overrides: overridesSchema,
   organizationFiles: organizationFilesSchema,
 } as const;
@@ -294,6 +296,7 @@ function normalize(
     roles: Object.fromEntries(Object.entries(sortedByKey(known.roles)).map(([key, role]) => [key, { ...role, key, name: role.name ?? key }])),
     email: known.email && emailSpec(known.email, emailBodies),
     login: known.login,
+    rollout: known.rollout,
     overrides: [],
   };
 }

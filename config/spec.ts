@@ -11,6 +11,7 @@ import type { EmailConfig, EmailTemplateConfig, EmailTemplateName } from "./sche
 import type { LoginConfig } from "./schema/login";
 import type { Override } from "./schema/overrides";
 import type { RoleConfig } from "./schema/roles";
+import type { RolloutConfig } from "./schema/rollout";
 import type { Environment, TenantConfig } from "./schema/tenant";
 
 /**
@@ -47,6 +48,8 @@ export interface TenantSpec {
   readonly email?: EmailSpec;
   /** Universal Login prompts, branding and texts; undefined when the stack leaves them as the tenant has them. */
   readonly login?: LoginConfig;
+  /** The staged rollout settings env files render; undefined when the stack stages none. */
+  readonly rollout?: RolloutConfig;
   /** Guardrail overrides in force (each covered a finding); printed by every plan. */
   readonly overrides: readonly Override[];
   /** Durations the stack file wrote as text (`48h`), by config path, so messages use the file's units. */

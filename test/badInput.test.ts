@@ -73,7 +73,15 @@ const CASES: [string, string[]][] = [
     ],
   ],
 
+  ["envfile-enforcement-unstaged", ["auth0kit:envFiles.backend.vars[0].AUTH_ENFORCE: the stack stages no rollout; set auth0kit:rollout.enforcement (permissive or strict) or write the value here"]],
+
   // Unsafe production settings (the production guardrails).
+  [
+    "prod-permissive-enforcement",
+    [
+      "auth0kit:rollout.enforcement: permissive serves requests that fail authentication in prod; use strict, or add an override of strict-enforcement with the rollout's reason while the would-be denials are checked",
+    ],
+  ],
   [
     "prod-http-callback",
     ["auth0kit:applications.spa.callbacks[0]: http://app.example.com/callback is not allowed in prod; use https with the real host or move it to the dev stack"],

@@ -42,6 +42,7 @@ import { organizationMfaSetting } from "./organizationMfa";
 import { identifierFirstForDiscovery, textLanguagesEnabled, webauthnFirstFactor } from "./login";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { rolePermissionsExist, uniqueRoleNames } from "./roles";
+import { enforcementRendered } from "./rollout";
 import { sessionLifetimes } from "./tenant";
 
 export type Rule = (spec: TenantSpec) => ConfigIssue[];
@@ -101,6 +102,7 @@ export const RULES: readonly Rule[] = [
   organizationMfaSetting,
   developerKeysWithoutCustomDomain,
   customTokenExchangeHasConnections,
+  enforcementRendered,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

@@ -122,6 +122,8 @@ const SEMANTIC_CASES: Record<string, string> = {
   "prod-no-email-provider": "a guardrail of the environment, which an override may lift",
   "role-undefined-permission": "references another key of the same file",
   "role-unknown-api": "references another key of the same file",
+  "envfile-enforcement-unstaged": "references another key of the same file",
+  "prod-permissive-enforcement": "a guardrail of the environment, which an override may lift",
 };
 
 describe("the bad-input corpus against the JSON Schema (the editor and the plan agree)", () => {

@@ -144,6 +144,8 @@ describe("AlphaSwarm's local-first shape", () => {
 
   it("renders env files for ALPHASWARM_AUTH_PROVIDER=local with the generated secret kept secret", () => {
     expect(vars("local", "backend")).toMatchObject({ ALPHASWARM_AUTH_PROVIDER: "local", ALPHASWARM_AUTH_LOCAL_SIGNING_SECRET: "[secret]" });
+    // The rollout setting, not a literal: auth0kit:rollout.enforcement is permissive here.
+    expect(vars("local", "backend").ALPHASWARM_AUTH_ENFORCE).toBe("permissive");
     expect(vars("local", "frontend")).toEqual({ VITE_AUTH_PROVIDER: "local" });
   });
 });
