@@ -77,6 +77,12 @@ const CASES: [string, string[]][] = [
 
   // Unsafe production settings (the production guardrails).
   [
+    "prod-enterprise-without-organization",
+    [
+      "auth0kit:connections.acme-saml: the connection of organization acme lets its users sign in to spa without the organization in prod; set requireOrganization: true, or organizations.usage: require on spa",
+    ],
+  ],
+  [
     "prod-permissive-enforcement",
     [
       "auth0kit:rollout.enforcement: permissive serves requests that fail authentication in prod; use strict, or add an override of strict-enforcement with the rollout's reason while the would-be denials are checked",

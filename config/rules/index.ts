@@ -39,6 +39,7 @@ import { emailTemplatesInUse, emailTemplatesNeedProvider, linkTemplateFields } f
 import { developerKeysWithoutCustomDomain } from "./developerKeys";
 import { customTokenExchangeHasConnections } from "./tokenExchange";
 import { organizationMfaSetting } from "./organizationMfa";
+import { requireOrganizationSetting } from "./organizationOnly";
 import { identifierFirstForDiscovery, textLanguagesEnabled, webauthnFirstFactor } from "./login";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { rolePermissionsExist, uniqueRoleNames } from "./roles";
@@ -103,6 +104,7 @@ export const RULES: readonly Rule[] = [
   developerKeysWithoutCustomDomain,
   customTokenExchangeHasConnections,
   enforcementRendered,
+  requireOrganizationSetting,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

@@ -124,6 +124,7 @@ const SEMANTIC_CASES: Record<string, string> = {
   "role-unknown-api": "references another key of the same file",
   "envfile-enforcement-unstaged": "references another key of the same file",
   "prod-permissive-enforcement": "a guardrail of the environment, which an override may lift",
+  "prod-enterprise-without-organization": "a guardrail of the environment, which an override may lift",
 };
 
 describe("the bad-input corpus against the JSON Schema (the editor and the plan agree)", () => {

@@ -275,11 +275,23 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     expect(ofType("auth0:index/connectionClient:ConnectionClient")).toEqual([]);
   });
 
-  it("enables every connection for the SPA, the CLI and the agent broker (whose token exchange sets users of them)", () => {
+  it("enables every connection for the SPA and the agent broker (whose token exchange sets users of them), and the B2C ones for the CLI", () => {
     const [broker, cli, spa] = ["agent-broker", "cli", "spa"].map((key) => `placeholder:tenant-app-${key}-client:clientId`);
-    for (const owner of ofType("auth0:index/connectionClients:ConnectionClients")) {
-      expect(owner.inputs.enabledClients).toEqual([broker, cli, spa]);
-    }
+    const enabled = Object.fromEntries(ofType("auth0:index/connectionClients:ConnectionClients").map((r) => [r.name, r.inputs.enabledClients]));
+    const b2c = ["username-password", "google-oauth2", "github"];
+    const customers = ["acme-okta", "globex-entra", "umbrella-adfs"];
+    expect(Object.keys(enabled).sort()).toEqual([...b2c, ...customers].map((key) => `tenant-connection-${key}-clients`).sort());
+    for (const key of b2c) expect(enabled[`tenant-connection-${key}-clients`]).toEqual([broker, cli, spa]);
+    for (const key of customers) expect(enabled[`tenant-connection-${key}-clients`]).toEqual([broker, spa]);
+  });
+
+  it("makes every customer's enterprise connection organization-only, a mark the post-login Action reads", () => {
+    const marked = ofType("auth0:index/connection:Connection")
+      .filter((r) => r.inputs.metadata !== undefined)
+      .map((r) => [r.name, r.inputs.metadata]);
+    expect(marked).toEqual(
+      ["acme-okta", "globex-entra", "umbrella-adfs"].map((key) => [`tenant-connection-${key}-connection`, { organization_required: "true" }]),
+    );
   });
 
   it("declares at least two protected organizations, each with one OrganizationConnections and no singular OrganizationConnection", () => {
