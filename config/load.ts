@@ -267,13 +267,13 @@ function normalize(
   for (const key of Object.keys(known.actions).sort()) {
     const action = known.actions[key]!;
     const name = action.name ?? key;
-    const profile = action.tokenExchangeProfile && { name: action.tokenExchangeProfile.name ?? name, subjectTokenType: action.tokenExchangeProfile.subjectTokenType };
+    const profile = action.tokenExchangeProfile && { ...action.tokenExchangeProfile, name: action.tokenExchangeProfile.name ?? name };
     actions[key] = {
       ...action,
       key,
       name,
       code: codes[key]!,
-      secrets: { ...defaultActionSecrets(known.environment, action.trigger, profile?.subjectTokenType), ...action.secrets },
+      secrets: { ...defaultActionSecrets(known.environment, action.trigger, profile, apis), ...action.secrets },
       tokenExchangeProfile: profile,
     };
   }
@@ -327,15 +327,23 @@ function envFileSpec(key: string, file: Known["envFiles"][string]): EnvFileSpec 
 /**
  * Secrets every Action gets unless its config sets them: FAIL_CLOSED ("true" in stage and prod, so
  * a backend failure blocks the login there) for Actions run inside a flow, and the profile's
- * subject token type for a custom-token-exchange Action.
+ * subject token type and the identifiers of its audiences (DELEGATION_AUDIENCES) for a
+ * custom-token-exchange Action.
  */
 function defaultActionSecrets(
   environment: Known["environment"],
   trigger: keyof typeof ACTION_TRIGGERS,
-  subjectTokenType: string | undefined,
+  profile: { readonly subjectTokenType: string; readonly audiences?: readonly string[] } | undefined,
+  apis: Readonly<Record<string, ApiSpec>>,
 ): Record<string, ActionSecretSource> {
   if (ACTION_TRIGGERS[trigger].bound === "profile") {
-    return subjectTokenType === undefined ? {} : { SUBJECT_TOKEN_TYPE: { value: subjectTokenType } };
+    if (profile === undefined) return {};
+    // Identifiers are plain config, so they travel as a literal (an unknown key is a rule's error).
+    const audiences = (profile.audiences ?? []).filter((key) => Object.hasOwn(apis, key)).map((key) => apis[key]!.identifier);
+    return {
+      SUBJECT_TOKEN_TYPE: { value: profile.subjectTokenType },
+      ...(audiences.length > 0 && { DELEGATION_AUDIENCES: { value: [...new Set(audiences)].sort().join(",") } }),
+    };
   }
   return { FAIL_CLOSED: { value: isProductionLike(environment) ? "true" : "false" } };
 }

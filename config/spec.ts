@@ -100,7 +100,7 @@ export interface ActionSpec extends Omit<ActionConfig, "secrets" | "tokenExchang
   readonly code: string;
   /** By secret name, including the defaults the loader adds (FAIL_CLOSED, SUBJECT_TOKEN_TYPE). */
   readonly secrets: Readonly<Record<string, ActionSecretSource>>;
-  readonly tokenExchangeProfile?: { readonly name: string; readonly subjectTokenType: string };
+  readonly tokenExchangeProfile?: { readonly name: string; readonly subjectTokenType: string; readonly audiences?: readonly string[] };
 }
 
 /** The domain tokens are issued on: the custom domain once the stack switches the issuer to it. */

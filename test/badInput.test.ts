@@ -73,6 +73,7 @@ const CASES: [string, string[]][] = [
     ],
   ],
 
+  ["delegation-audience-unknown-api", ['auth0kit:actions.delegation.tokenExchangeProfile.audiences[0]: unknown API "mcp"; defined APIs: core']],
   ["envfile-enforcement-unstaged", ["auth0kit:envFiles.backend.vars[0].AUTH_ENFORCE: the stack stages no rollout; set auth0kit:rollout.enforcement (permissive or strict) or write the value here"]],
 
   // Unsafe production settings (the production guardrails).

@@ -37,7 +37,7 @@ import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
 import { mfaFactors } from "./mfa";
 import { emailTemplatesInUse, emailTemplatesNeedProvider, linkTemplateFields } from "./email";
 import { developerKeysWithoutCustomDomain } from "./developerKeys";
-import { customTokenExchangeHasConnections } from "./tokenExchange";
+import { customTokenExchangeHasConnections, delegationAudiences } from "./tokenExchange";
 import { organizationMfaSetting } from "./organizationMfa";
 import { requireOrganizationSetting } from "./organizationOnly";
 import { identifierFirstForDiscovery, textLanguagesEnabled, webauthnFirstFactor } from "./login";
@@ -105,6 +105,7 @@ export const RULES: readonly Rule[] = [
   customTokenExchangeHasConnections,
   enforcementRendered,
   requireOrganizationSetting,
+  delegationAudiences,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

@@ -123,6 +123,7 @@ const SEMANTIC_CASES: Record<string, string> = {
   "role-undefined-permission": "references another key of the same file",
   "role-unknown-api": "references another key of the same file",
   "envfile-enforcement-unstaged": "references another key of the same file",
+  "delegation-audience-unknown-api": "references another key of the same file",
   "prod-permissive-enforcement": "a guardrail of the environment, which an override may lift",
   "prod-enterprise-without-organization": "a guardrail of the environment, which an override may lift",
 };
