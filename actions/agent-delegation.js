@@ -21,8 +21,15 @@
  * never throws: a subject token that is not a JWT with a JSON object header and payload is
  * rejected with rejectInvalidSubjectToken, which Attack Protection counts.
  *
+ * The delegated token is for the API the broker names (`audience`), and lives that API's token
+ * lifetime: Auth0 has no lifetime per exchange. DELEGATION_AUDIENCES lists the APIs delegation may
+ * target (short-lived ones, set aside for it); any other requested audience is refused with
+ * invalid_target, so a delegated token never gets a long-lived API's lifetime.
+ *
  * Secrets (set by auth0kit from the stack file):
  *   SUBJECT_TOKEN_TYPE  the profile's subject token type (filled in from the profile)
+ *   DELEGATION_AUDIENCES optional; comma-separated API identifiers delegated tokens may be for
+ *                       (filled in from the profile's audiences); unset, any API
  *   AUTH0_DOMAIN        the tenant's domain: JWKS at https://<domain>/.well-known/jwks.json
  *   ISSUER              optional; the subject token's `iss`, defaults to https://<AUTH0_DOMAIN>/
  *   API_AUDIENCE        the `aud` the subject token must carry
@@ -53,6 +60,12 @@ exports.onExecuteCustomTokenExchange = async (event, api) => {
   }
   if (transaction.actor_token !== undefined && transaction.actor_token !== null && transaction.actor_token !== "") {
     api.access.deny("invalid_request", "This exchange takes no actor_token: the calling application is the actor.");
+    return;
+  }
+  const audiences = textOr(secrets.DELEGATION_AUDIENCES);
+  const requested = textOr(objectOr(event.resource_server).identifier);
+  if (audiences !== undefined && !audiences.split(",").map((audience) => audience.trim()).includes(requested)) {
+    api.access.deny("invalid_target", "Delegated tokens are issued only for the APIs set aside for delegation; request one of them as the audience.");
     return;
   }
   if (textOr(secrets.AUTH0_DOMAIN) === undefined || textOr(secrets.API_AUDIENCE) === undefined) {

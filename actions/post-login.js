@@ -1,6 +1,12 @@
 /**
  * alphaswarm-post-login — Login trigger (post-login v3), first in the login flow.
  *
+ * 0. Organization-only connections: a login through a connection whose metadata has
+ *    organization_required "true" (auth0kit's requireOrganization) must be an organization login;
+ *    without an organization it is denied ("require members to use this organization"). Auth0 has
+ *    no such connection setting: an application that allows organizations also takes logins
+ *    without one. A refresh-token exchange continues the session that passed this check, and a
+ *    token exchange acts for a user who already signed in, so neither is checked.
  * 1. MFA: when the application asks for the multi-factor PAPE policy in `acr_values` (step-up), MFA
  *    is required for this login and the browser may not be remembered. For a login through an
  *    organization (a B2B user), ORGANIZATION_MFA requires a factor on every login: "otp" asks for
@@ -36,11 +42,18 @@ const ACTION_NAME = "alphaswarm-post-login";
 const ACTION_BUDGET_MS = 7000;
 const MFA_POLICY = "http://schemas.openid.net/pape/policies/2007/06/multi-factor";
 const SYNC_PATH = "/_internal/auth0/sync";
+/** The connection metadata key auth0kit sets on organization-only connections (config/schema/connections.ts). */
+const ORGANIZATION_REQUIRED = "organization_required";
 
 exports.onExecutePostLogin = async (event, api) => {
   const deadline = Date.now() + ACTION_BUDGET_MS;
   const secrets = objectOr(event.secrets);
   const transaction = objectOr(event.transaction);
+  if (needsOrganization(event.connection, event.organization, transaction)) {
+    log("denied a login through an organization-only connection without an organization");
+    api.access.deny("Sign in through your organization's login: this connection is for organization members only.");
+    return;
+  }
   const provider = mfaProvider(secrets.ORGANIZATION_MFA, event.organization, transaction);
   if (provider !== undefined) api.multifactor.enable(provider, { allowRememberBrowser: false });
 
@@ -66,6 +79,12 @@ exports.onExecutePostLogin = async (event, api) => {
     return onFailure(secrets, api, error);
   }
 };
+
+/** Whether this is an interactive login through an organization-only connection without an organization. */
+function needsOrganization(connection, organization, transaction) {
+  if (transaction.protocol === "oauth2-refresh-token" || transaction.protocol === "oauth2-token-exchange") return false;
+  return objectOr(objectOr(connection).metadata)[ORGANIZATION_REQUIRED] === "true" && textOr(objectOr(organization).id) === undefined;
+}
 
 /**
  * The MFA provider this login must pass, or undefined. An organization login under "otp" gets the

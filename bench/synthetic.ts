@@ -135,6 +135,15 @@ export function syntheticB2BStack(
     "auth0kit:mfa": { policy: "confidence-score", factors: { otp: true, webauthnRoaming: true, recoveryCodes: true } },
     "auth0kit:logStreams": { audit: { type: "webhook", url: "https://api.bench.example.com/auth0/logs" } },
     "auth0kit:email": { provider: { sendgrid: { apiKey: { secret: "sendgridApiKey" } } }, from: "Bench <no-reply@bench.example.com>" },
+    // Organization-only connections need a post-login Action, which would change what the
+    // benchmark measures; one reviewed override covers every customer connection instead.
+    "auth0kit:overrides": [
+      {
+        rule: "organization-only-connections",
+        path: "auth0kit:connections",
+        reason: "Benchmark tenant: it deploys no Actions, so its customer connections stay open to sign-ins without the organization.",
+      },
+    ],
   };
   return { config, files };
 }

@@ -1,6 +1,12 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_SAML_GROUPS_ATTRIBUTE, type DatabaseConnectionConfig, type EnterpriseConnectionConfig, type SocialConnectionConfig } from "../config/schema/connections";
+import {
+  DEFAULT_SAML_GROUPS_ATTRIBUTE,
+  type DatabaseConnectionConfig,
+  type EnterpriseConnectionConfig,
+  ORGANIZATION_REQUIRED_METADATA,
+  type SocialConnectionConfig,
+} from "../config/schema/connections";
 import type { SecretRef } from "../config/schema/common";
 import type { ConnectionSpec } from "../config/spec";
 import { formerParent, type Placement } from "./formerParent";
@@ -70,7 +76,13 @@ function connectionInputs(connection: ConnectionSpec, secrets: SecretValues): au
     case "social":
       return { ...common, strategy: connection.strategy, options: socialOptions(connection, secrets) };
     case "enterprise":
-      return { ...common, strategy: connection.strategy, options: { domainAliases: sortedUnique(connection.domainAliases), ...enterpriseOptions(connection, secrets) } };
+      return {
+        ...common,
+        strategy: connection.strategy,
+        // Organization-only: the post-login Action denies a login through it without an organization.
+        ...(connection.requireOrganization && { metadata: { [ORGANIZATION_REQUIRED_METADATA]: "true" } }),
+        options: { domainAliases: sortedUnique(connection.domainAliases), ...enterpriseOptions(connection, secrets) },
+      };
   }
 }
 

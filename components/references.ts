@@ -37,6 +37,7 @@ export function resolveValue(spec: TenantSpec, value: ValueSource, sources: Valu
   if ("secret" in value) return pulumi.secret(sources.secrets[value.secret]!);
   if (value.ref === "generatedSecret") return pulumi.secret(sources.generated[value.name]!);
   if (value.ref === "scopes") return pulumi.output(scopesString(spec, value));
+  if (value.ref === "enforcement") return pulumi.output(spec.rollout!.enforcement);
   const tenant = sources.tenant;
   if (tenant === undefined) throw new Error(`{ ref: ${value.ref} } needs a tenant; validation keeps tenant references out of local stacks`);
   switch (value.ref) {

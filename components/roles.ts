@@ -35,9 +35,12 @@ export class Role extends pulumi.ComponentResource {
       `${name}-permissions`,
       {
         roleId: this.role.id,
-        permissions: apiKeys.flatMap((apiKey) =>
-          [...new Set(role.permissions[apiKey])].sort().map((permission) => ({ name: permission, resourceServerIdentifier: args.apis[apiKey]!.identifier })),
-        ),
+        // One sorted list across APIs, by permission name and then API key: a role may hold the
+        // same name on two APIs (read:mcp:data on the main API and on its delegation API).
+        permissions: apiKeys
+          .flatMap((apiKey) => [...new Set(role.permissions[apiKey])].map((permission) => ({ permission, apiKey })))
+          .sort((a, b) => (a.permission === b.permission ? (a.apiKey < b.apiKey ? -1 : 1) : a.permission < b.permission ? -1 : 1))
+          .map(({ permission, apiKey }) => ({ name: permission, resourceServerIdentifier: args.apis[apiKey]!.identifier })),
       },
       { parent: this, dependsOn: apiKeys.map((apiKey) => args.apis[apiKey]!.scopes) },
     );

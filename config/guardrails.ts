@@ -1,6 +1,8 @@
 import { type ConfigIssue, configPath, echo } from "./issues";
 import { socialCredentialsInProduction } from "./rules/connections";
 import { emailProviderConfigured } from "./rules/email";
+import { organizationOnlyConnections } from "./rules/organizationOnly";
+import { strictEnforcement } from "./rules/rollout";
 import { productionUrls } from "./rules/urls";
 import type { Override } from "./schema/overrides";
 import { isProductionLike, type TenantSpec } from "./spec";
@@ -90,6 +92,8 @@ export const GUARDRAILS: readonly Guardrail[] = [
   { name: "no-all-permissions-grant", check: noAllPermissionsGrant },
   { name: "social-credentials", check: socialCredentialsInProduction },
   { name: "email-provider-configured", check: emailProviderConfigured },
+  { name: "strict-enforcement", check: strictEnforcement },
+  { name: "organization-only-connections", check: organizationOnlyConnections },
 ];
 
 export interface GuardrailResult {

@@ -23,6 +23,7 @@ import { mfaSchema } from "./schema/mfa";
 import { readEmailBodies } from "./emailBodies";
 import { type EmailTemplateName, emailSchema } from "./schema/email";
 import { loginSchema } from "./schema/login";
+import { rolloutSchema } from "./schema/rollout";
 import { overridesSchema } from "./schema/overrides";
 import { writtenDurations } from "./schema/common";
 import { rolesSchema } from "./schema/roles";
@@ -71,6 +72,7 @@ export const KEY_SCHEMAS = {
   roles: rolesSchema,
   email: emailSchema.optional(),
   login: loginSchema.optional(),
+  rollout: rolloutSchema.optional(),
   overrides: overridesSchema,
   organizationFiles: organizationFilesSchema,
 } as const;
@@ -265,13 +267,13 @@ function normalize(
   for (const key of Object.keys(known.actions).sort()) {
     const action = known.actions[key]!;
     const name = action.name ?? key;
-    const profile = action.tokenExchangeProfile && { name: action.tokenExchangeProfile.name ?? name, subjectTokenType: action.tokenExchangeProfile.subjectTokenType };
+    const profile = action.tokenExchangeProfile && { ...action.tokenExchangeProfile, name: action.tokenExchangeProfile.name ?? name };
     actions[key] = {
       ...action,
       key,
       name,
       code: codes[key]!,
-      secrets: { ...defaultActionSecrets(known.environment, action.trigger, profile?.subjectTokenType), ...action.secrets },
+      secrets: { ...defaultActionSecrets(known.environment, action.trigger, profile, apis), ...action.secrets },
       tokenExchangeProfile: profile,
     };
   }
@@ -294,6 +296,7 @@ function normalize(
     roles: Object.fromEntries(Object.entries(sortedByKey(known.roles)).map(([key, role]) => [key, { ...role, key, name: role.name ?? key }])),
     email: known.email && emailSpec(known.email, emailBodies),
     login: known.login,
+    rollout: known.rollout,
     overrides: [],
   };
 }
@@ -324,15 +327,23 @@ function envFileSpec(key: string, file: Known["envFiles"][string]): EnvFileSpec 
 /**
  * Secrets every Action gets unless its config sets them: FAIL_CLOSED ("true" in stage and prod, so
  * a backend failure blocks the login there) for Actions run inside a flow, and the profile's
- * subject token type for a custom-token-exchange Action.
+ * subject token type and the identifiers of its audiences (DELEGATION_AUDIENCES) for a
+ * custom-token-exchange Action.
  */
 function defaultActionSecrets(
   environment: Known["environment"],
   trigger: keyof typeof ACTION_TRIGGERS,
-  subjectTokenType: string | undefined,
+  profile: { readonly subjectTokenType: string; readonly audiences?: readonly string[] } | undefined,
+  apis: Readonly<Record<string, ApiSpec>>,
 ): Record<string, ActionSecretSource> {
   if (ACTION_TRIGGERS[trigger].bound === "profile") {
-    return subjectTokenType === undefined ? {} : { SUBJECT_TOKEN_TYPE: { value: subjectTokenType } };
+    if (profile === undefined) return {};
+    // Identifiers are plain config, so they travel as a literal (an unknown key is a rule's error).
+    const audiences = (profile.audiences ?? []).filter((key) => Object.hasOwn(apis, key)).map((key) => apis[key]!.identifier);
+    return {
+      SUBJECT_TOKEN_TYPE: { value: profile.subjectTokenType },
+      ...(audiences.length > 0 && { DELEGATION_AUDIENCES: { value: [...new Set(audiences)].sort().join(",") } }),
+    };
   }
   return { FAIL_CLOSED: { value: isProductionLike(environment) ? "true" : "false" } };
 }

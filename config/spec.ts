@@ -11,6 +11,7 @@ import type { EmailConfig, EmailTemplateConfig, EmailTemplateName } from "./sche
 import type { LoginConfig } from "./schema/login";
 import type { Override } from "./schema/overrides";
 import type { RoleConfig } from "./schema/roles";
+import type { RolloutConfig } from "./schema/rollout";
 import type { Environment, TenantConfig } from "./schema/tenant";
 
 /**
@@ -47,6 +48,8 @@ export interface TenantSpec {
   readonly email?: EmailSpec;
   /** Universal Login prompts, branding and texts; undefined when the stack leaves them as the tenant has them. */
   readonly login?: LoginConfig;
+  /** The staged rollout settings env files render; undefined when the stack stages none. */
+  readonly rollout?: RolloutConfig;
   /** Guardrail overrides in force (each covered a finding); printed by every plan. */
   readonly overrides: readonly Override[];
   /** Durations the stack file wrote as text (`48h`), by config path, so messages use the file's units. */
@@ -97,7 +100,7 @@ export interface ActionSpec extends Omit<ActionConfig, "secrets" | "tokenExchang
   readonly code: string;
   /** By secret name, including the defaults the loader adds (FAIL_CLOSED, SUBJECT_TOKEN_TYPE). */
   readonly secrets: Readonly<Record<string, ActionSecretSource>>;
-  readonly tokenExchangeProfile?: { readonly name: string; readonly subjectTokenType: string };
+  readonly tokenExchangeProfile?: { readonly name: string; readonly subjectTokenType: string; readonly audiences?: readonly string[] };
 }
 
 /** The domain tokens are issued on: the custom domain once the stack switches the issuer to it. */

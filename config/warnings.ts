@@ -45,7 +45,20 @@ export function rolesOnApisWithoutRbac(spec: TenantSpec): ConfigIssue[] {
   );
 }
 
-export const WARNINGS: readonly WarningRule[] = [smsInBusinessStack, rolesOnApisWithoutRbac, discoveryPromptUnmanaged];
+/**
+ * A token-exchange profile without audiences issues for whichever API the caller names, with that
+ * API's lifetime (24h by default): delegation deserves short-lived APIs of its own.
+ */
+export function delegationWithoutAudiences(spec: TenantSpec): ConfigIssue[] {
+  return Object.values(spec.actions)
+    .filter((action) => action.tokenExchangeProfile !== undefined && action.tokenExchangeProfile.audiences === undefined)
+    .map((action) => ({
+      path: `auth0kit:actions.${action.key}.tokenExchangeProfile`,
+      message: "its tokens are for whichever API the caller names and live that API's tokenLifetime (Auth0 has no lifetime per exchange); list short-lived APIs set aside for it in audiences",
+    }));
+}
+
+export const WARNINGS: readonly WarningRule[] = [smsInBusinessStack, rolesOnApisWithoutRbac, discoveryPromptUnmanaged, delegationWithoutAudiences];
 
 export function checkWarnings(spec: TenantSpec, rules: readonly WarningRule[] = WARNINGS): ConfigIssue[] {
   return rules.flatMap((rule) => rule(spec));

@@ -69,6 +69,7 @@ export const CONCERNS: readonly Concern[] = [
   { title: "MFA", roots: (s) => [[`${NS}:mfa`, s.mfa]] },
   { title: "Attack protection", roots: (s) => [[`${NS}:attackProtection`, s.attackProtection]] },
   { title: "Generated secrets", roots: (s) => [[`${NS}:generatedSecrets`, s.generatedSecrets]] },
+  { title: "Rollout", roots: (s) => [[`${NS}:rollout`, s.rollout]] },
   {
     title: "Env files (variable names)",
     roots: (s) => [

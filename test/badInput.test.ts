@@ -41,6 +41,12 @@ const CASES: [string, string[]][] = [
     "unknown-top-level-key",
     ['auth0kit:application: unknown key; did you mean "auth0kit:applications"?'],
   ],
+  [
+    "email-unknown-template",
+    [
+      'auth0kit:email.templates: "verify_emial" is not an Auth0 email template; did you mean "verify_email"? Auth0\'s templates are verify_email, verify_email_by_code, reset_email, reset_email_by_code, welcome_email, blocked_account, stolen_credentials, enrollment_email, mfa_oob_code, user_invitation',
+    ],
+  ],
   ["unknown-nested-key", ['auth0kit:applications.spa: unknown key "callbaks"; did you mean "callbacks"?']],
 
   // Dangling references.
@@ -67,7 +73,22 @@ const CASES: [string, string[]][] = [
     ],
   ],
 
+  ["delegation-audience-unknown-api", ['auth0kit:actions.delegation.tokenExchangeProfile.audiences[0]: unknown API "mcp"; defined APIs: core']],
+  ["envfile-enforcement-unstaged", ["auth0kit:envFiles.backend.vars[0].AUTH_ENFORCE: the stack stages no rollout; set auth0kit:rollout.enforcement (permissive or strict) or write the value here"]],
+
   // Unsafe production settings (the production guardrails).
+  [
+    "prod-enterprise-without-organization",
+    [
+      "auth0kit:connections.acme-saml: the connection of organization acme lets its users sign in to spa without the organization in prod; set requireOrganization: true, or organizations.usage: require on spa",
+    ],
+  ],
+  [
+    "prod-permissive-enforcement",
+    [
+      "auth0kit:rollout.enforcement: permissive serves requests that fail authentication in prod; use strict, or add an override of strict-enforcement with the rollout's reason while the would-be denials are checked",
+    ],
+  ],
   [
     "prod-http-callback",
     ["auth0kit:applications.spa.callbacks[0]: http://app.example.com/callback is not allowed in prod; use https with the real host or move it to the dev stack"],

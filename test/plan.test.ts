@@ -78,6 +78,8 @@ describe("npm run plan", () => {
     expect(run.stderr).toBe(
       [
         'auth0kit:applications.action-callback-m2m.grants.alphaswarm-api: grants all 17 permissions of API "alphaswarm-api"; grant only what action-callback-m2m needs',
+        'auth0kit:applications.agent-broker.grants.mcp-codebase: grants all 2 permissions of API "mcp-codebase"; grant only what agent-broker needs',
+        'auth0kit:applications.agent-broker.grants.mcp-data: grants all 2 permissions of API "mcp-data"; grant only what agent-broker needs',
         'auth0kit:applications.backend-m2m.grants.alphaswarm-api: grants all 17 permissions of API "alphaswarm-api"; grant only what backend-m2m needs',
         "auth0kit:applications.spa.callbacks[1]: http://localhost:3001/auth/callback is not allowed in prod; use https with the real host or move it to the dev stack",
         "auth0kit:applications.spa.logoutUrls[1]: http://localhost:3001/ is not allowed in prod; use https with the real host or move it to the dev stack",

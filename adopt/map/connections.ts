@@ -4,7 +4,15 @@
  * each becomes a `{ secret: <key> }` reference the user sets.
  */
 import { configPath } from "../../config/issues";
-import { CONNECTION_NAME_PATTERN, DEFAULT_SAML_GROUPS_ATTRIBUTE, ENTERPRISE_STRATEGIES, SOCIAL_DEFAULT_SCOPES, SOCIAL_STRATEGIES, type SocialStrategy } from "../../config/schema/connections";
+import {
+  CONNECTION_NAME_PATTERN,
+  DEFAULT_SAML_GROUPS_ATTRIBUTE,
+  ENTERPRISE_STRATEGIES,
+  ORGANIZATION_REQUIRED_METADATA,
+  SOCIAL_DEFAULT_SCOPES,
+  SOCIAL_STRATEGIES,
+  type SocialStrategy,
+} from "../../config/schema/connections";
 import type { Findings } from "../findings";
 import { assignKeys, slug } from "../keys";
 import { bool, num, obj, sameSet, str, strings, type Json } from "../json";
@@ -83,6 +91,8 @@ export function connectionConfig(connection: Json, key: string, findings: Findin
   if (kind === "database") Object.assign(config, databaseOptions(options));
   else if (kind === "social") Object.assign(config, socialOptions(strategy as SocialStrategy, options, key, findings));
   else Object.assign(config, enterpriseOptions(strategy, options, key, at, findings));
+  // The metadata requireOrganization sets (components/connection.ts), read back.
+  if (kind === "enterprise" && obj(connection.metadata)?.[ORGANIZATION_REQUIRED_METADATA] === "true") config.requireOrganization = true;
   return config;
 }
 

@@ -37,11 +37,13 @@ import { logStreamEndpoints, splunkVerifiesCertificates } from "./logStreams";
 import { mfaFactors } from "./mfa";
 import { emailTemplatesInUse, emailTemplatesNeedProvider, linkTemplateFields } from "./email";
 import { developerKeysWithoutCustomDomain } from "./developerKeys";
-import { customTokenExchangeHasConnections } from "./tokenExchange";
+import { customTokenExchangeHasConnections, delegationAudiences } from "./tokenExchange";
 import { organizationMfaSetting } from "./organizationMfa";
+import { requireOrganizationSetting } from "./organizationOnly";
 import { identifierFirstForDiscovery, textLanguagesEnabled, webauthnFirstFactor } from "./login";
 import { refreshTokenPolicy } from "./refreshTokens";
 import { rolePermissionsExist, uniqueRoleNames } from "./roles";
+import { enforcementRendered } from "./rollout";
 import { sessionLifetimes } from "./tenant";
 
 export type Rule = (spec: TenantSpec) => ConfigIssue[];
@@ -101,6 +103,9 @@ export const RULES: readonly Rule[] = [
   organizationMfaSetting,
   developerKeysWithoutCustomDomain,
   customTokenExchangeHasConnections,
+  enforcementRendered,
+  requireOrganizationSetting,
+  delegationAudiences,
 ];
 
 export function checkRules(spec: TenantSpec, rules: readonly Rule[] = RULES): ConfigIssue[] {

@@ -28,7 +28,8 @@ type Problem =
   | { readonly kind: "unknown"; readonly target: Target; readonly key: string; readonly defined: readonly string[] }
   | { readonly kind: "publicClient"; readonly target: Target; readonly app: ApplicationSpec }
   | { readonly kind: "notWebhook"; readonly target: Target; readonly key: string; readonly type: string }
-  | { readonly kind: "noCustomDomain" };
+  | { readonly kind: "noCustomDomain" }
+  | { readonly kind: "noEnforcement" };
 
 /** The entries a reference names, by target. */
 function named(source: ValueSource): [Target, string][] {
@@ -59,6 +60,7 @@ function problemsOf(spec: TenantSpec, source: ValueSource): Problem[] {
     if (stream !== undefined && stream.type !== "webhook") problems.push({ kind: "notWebhook", target: TARGETS.logStream, key: source.logStream, type: stream.type });
   }
   if (source.ref === "customDomain" && spec.tenant.customDomain === undefined) problems.push({ kind: "noCustomDomain" });
+  if (source.ref === "enforcement" && spec.rollout === undefined) problems.push({ kind: "noEnforcement" });
   return problems;
 }
 
@@ -67,6 +69,9 @@ function problemsOf(spec: TenantSpec, source: ValueSource): Problem[] {
  * points at the reference's field, an Action secret's at the secret.
  */
 function issueOf(site: ValueSite, problem: Problem): ConfigIssue {
+  if (problem.kind === "noEnforcement") {
+    return { path: site.path, message: "the stack stages no rollout; set auth0kit:rollout.enforcement (permissive or strict) or write the value here" };
+  }
   if (problem.kind === "noCustomDomain") {
     return { path: site.path, message: "the stack has no custom domain; set auth0kit:tenant.customDomain or use { ref: domain }" };
   }

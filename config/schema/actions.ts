@@ -69,6 +69,13 @@ const tokenExchangeProfileSchema = z
       .describe(
         "The subject_token_type this profile routes to the Action: a URI you own, e.g. urn:acme:legacy-token (not urn:ietf, urn:auth0, urn:okta, auth0.com or okta.com); unique in the tenant.",
       ),
+    audiences: z
+      .array(z.string().min(1).describe("The key of an API in auth0kit:apis."))
+      .min(1)
+      .optional()
+      .describe(
+        "The APIs (keys in auth0kit:apis) the exchange may issue tokens for. Auth0 has no lifetime per exchange: a token lives its API's tokenLifetime, so delegation gets its own short-lived APIs and the Action, given their identifiers as the secret DELEGATION_AUDIENCES, refuses any other requested audience (invalid_target). Each must accept tokens for users; with userAccess require-client-grant, an application allowed custom_authentication needs a grant with subjectType user on it. Defaults to unset (any API the application may get tokens for).",
+      ),
   })
   .describe(
     "custom-token-exchange Actions only, required there: the token-exchange profile that routes a subject token type to this Action; some application must allow custom_authentication.",

@@ -108,6 +108,12 @@ export const socialConnectionSchema = z.strictObject({
     ),
 });
 
+/**
+ * The connection metadata key that marks a connection as organization-only; the post-login
+ * Action (actions/post-login.js) reads it from event.connection.metadata.
+ */
+export const ORGANIZATION_REQUIRED_METADATA = "organization_required";
+
 export const enterpriseConnectionSchema = z.strictObject({
   kind: z.literal("enterprise").describe("enterprise: a company's identity provider (SAML, OIDC, Microsoft Entra ID, Okta Workforce)."),
   ...common,
@@ -122,6 +128,12 @@ export const enterpriseConnectionSchema = z.strictObject({
     .boolean()
     .default(true)
     .describe("Pass the IdP's group claims through to the user profile, for the group-sync Action. Defaults to true."),
+  requireOrganization: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Sign-ins through this connection must be organization logins (\"require members to use this organization\"): the connection carries the metadata organization_required: \"true\" and a post-login Action that reads it denies a login through it without an organization. Needs an organization that enables the connection and a post-login Action whose code reads organization_required; stage and prod require it of an organization's enterprise connection that an application lets users sign in to without an organization (guardrail organization-only-connections). Defaults to false.",
+    ),
   signInUrl: absoluteUrl.optional().describe("samlp only, required there: the IdP's single sign-on URL."),
   signOutUrl: absoluteUrl.optional().describe("samlp only: the IdP's single logout URL. Defaults to unset."),
   signingCert: z

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { echo } from "../issues";
+import { closest } from "../suggest";
 import { absoluteUrl, duration, secretRef } from "./common";
 
 /** The email services Auth0 sends through, as the provider names them (snake_case). */
@@ -22,6 +24,20 @@ export const EMAIL_TEMPLATES = [
   "user_invitation",
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
+
+/**
+ * Auth0 has a fixed set of templates, so a name outside it is a typo or a template Auth0 does not
+ * let you customize; the message names the closest template and lists them all.
+ */
+export function unknownTemplates(names: readonly string[]): string {
+  const allowed = EMAIL_TEMPLATES.join(", ");
+  if (names.length === 1) {
+    const match = closest(names[0]!, EMAIL_TEMPLATES);
+    const hint = match === undefined ? "use one of" : `did you mean "${match}"? Auth0's templates are`;
+    return `${echo(names[0]!)} is not an Auth0 email template; ${hint} ${allowed}`;
+  }
+  return `${names.map((name) => echo(name)).join(", ")} are not Auth0 email templates; use only ${allowed}`;
+}
 
 /** Templates whose email holds a link: they take a result URL, a link lifetime and the email-in-redirect switch. */
 export const LINK_TEMPLATES: readonly EmailTemplateName[] = ["verify_email", "reset_email"];
@@ -93,7 +109,14 @@ export const emailSchema = z
     provider: providerSchema.optional(),
     from: address.describe("The default sender, no-reply@example.com or Example <no-reply@example.com>; also used by templates that set no from. Required."),
     templates: z
-      .partialRecord(z.enum(EMAIL_TEMPLATES), templateSchema)
+      .partialRecord(z.enum(EMAIL_TEMPLATES), templateSchema, {
+        // zod's types list invalid_type and invalid_key here, but an enum-keyed record reports
+        // names outside the enum as unrecognized_keys (the test pins it).
+        error: (issue) => {
+          const raised = issue as z.core.$ZodRawIssue;
+          return raised.code === "unrecognized_keys" ? unknownTemplates(raised.keys) : undefined;
+        },
+      })
       .default({})
       .describe(`Customized templates by Auth0's template name: ${EMAIL_TEMPLATES.join(", ")}. Defaults to none (Auth0's own texts).`),
   })

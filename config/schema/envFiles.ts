@@ -28,6 +28,7 @@ export const envRefSchema = z
       z.strictObject({ ref: z.literal("organizationId"), organization: key("organization") }).describe("An organization's ID."),
       z.strictObject({ ref: z.literal("roleId"), role: key("role") }).describe("A role's ID."),
       z.strictObject({ ref: z.literal("logStreamSecret"), logStream: key("webhook log stream") }).describe("A webhook log stream's bearer secret."),
+      z.strictObject({ ref: z.literal("enforcement") }).describe("auth0kit:rollout.enforcement: permissive or strict."),
       z
         .strictObject({
           ref: z.literal("scopes"),
@@ -43,7 +44,7 @@ export const envRefSchema = z
     ],
     {
       error:
-        "unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, roleId, logStreamSecret, generatedSecret, scopes",
+        "unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, roleId, logStreamSecret, generatedSecret, enforcement, scopes",
     },
   )
   .describe("A value taken from the tenant's outputs instead of written by hand.");

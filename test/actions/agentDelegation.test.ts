@@ -63,6 +63,43 @@ describe("agent delegation token exchange", () => {
     expect(api.authentication.setUserById).not.toHaveBeenCalled();
   });
 
+  describe("with DELEGATION_AUDIENCES (the profile's short-lived APIs)", () => {
+    const MCP_DATA = "https://api.example.com/mcp/data";
+    const MCP_CODEBASE = "https://api.example.com/mcp/codebase";
+    const limited = (audience: unknown) => {
+      const event = exchange(userToken(), { resource_server: audience === undefined ? undefined : { identifier: audience } });
+      return { ...event, secrets: { ...event.secrets, DELEGATION_AUDIENCES: `${MCP_CODEBASE},${MCP_DATA}` } };
+    };
+    const REFUSED = ["invalid_target", "Delegated tokens are issued only for the APIs set aside for delegation; request one of them as the audience."];
+
+    it.each([MCP_DATA, MCP_CODEBASE])("issues a delegated token for %s, one of them", async (audience) => {
+      await onExecuteCustomTokenExchange(limited(audience), api);
+      expect(api.access.deny).not.toHaveBeenCalled();
+      expect(api.authentication.setUserById).toHaveBeenCalledWith("auth0|64f0c0ffee");
+    });
+
+    it.each([
+      ["the subject token's long-lived API", AUDIENCE],
+      ["no audience at all", undefined],
+      ["a malformed resource server", 42],
+    ])("refuses %s with invalid_target, before reading the subject token", async (_label, audience) => {
+      await onExecuteCustomTokenExchange(limited(audience), api);
+      expect(api.access.deny.mock.calls).toEqual([REFUSED]);
+      expect(api.authentication.setUserById).not.toHaveBeenCalled();
+      expect(jwksCalls()).toBe(0);
+    });
+
+    it("still refuses another application first", async () => {
+      await onExecuteCustomTokenExchange({ ...limited(AUDIENCE), client: { client_id: "spa-client-id" } }, api);
+      expect(api.access.deny).toHaveBeenCalledWith("unauthorized_client", "This application may not exchange delegation tokens.");
+    });
+  });
+
+  it("issues for any audience when DELEGATION_AUDIENCES is unset", async () => {
+    await onExecuteCustomTokenExchange(exchange(userToken(), { resource_server: { identifier: "https://anything.example/" } }), api);
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+
   it.each([
     ["is not a JWT", () => "opaque-token", "The subject token is not a JWT."],
     ["is signed with another key", () => sign({ iss: `https://${TENANT}/`, sub: "auth0|x", aud: AUDIENCE, exp: now() + 60 }, { key: otherKey.privateKey }), "The subject token's signature is invalid."],

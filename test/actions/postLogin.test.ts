@@ -281,6 +281,45 @@ describe("post-login MFA per audience (ORGANIZATION_MFA)", () => {
   });
 });
 
+describe("post-login organization-only connections (requireOrganization)", () => {
+  const ORG = { id: "org_acme", name: "acme" };
+  const OKTA = { id: "con_okta", name: "acme-okta", strategy: "okta", metadata: { organization_required: "true" } };
+  const DENIAL = "Sign in through your organization's login: this connection is for organization members only.";
+
+  it("denies a login through an organization-only connection without an organization, before any claim, challenge or sync", async () => {
+    const { calls } = healthyBackend();
+    await onExecutePostLogin(loginEvent({ connection: OKTA, secrets: { ...backendSecrets(), ORGANIZATION_MFA: "otp" } }), api);
+    expect(api.access.deny.mock.calls).toEqual([[DENIAL]]);
+    expect(api.accessToken.setCustomClaim).not.toHaveBeenCalled();
+    expect(api.multifactor.enable).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+    expect(logLines()).toEqual(["alphaswarm-post-login: denied a login through an organization-only connection without an organization"]);
+  });
+
+  it("lets the same connection's organization login through", async () => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ connection: OKTA, organization: ORG }), api);
+    expect(api.access.deny).not.toHaveBeenCalled();
+    expect(api.accessToken.setCustomClaim).toHaveBeenCalledWith("https://alphaswarm.internal/org_id", "org_acme");
+  });
+
+  it.each([
+    ["a connection without the metadata", { ...OKTA, metadata: {} }],
+    ["a connection whose metadata says anything but \"true\"", { ...OKTA, metadata: { organization_required: "yes" } }],
+    ["a malformed metadata field", { ...OKTA, metadata: "organization_required" }],
+  ])("does not require an organization of %s", async (_, connection) => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ connection }), api);
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+
+  it.each(["oauth2-refresh-token", "oauth2-token-exchange"])("does not check a %s transaction, which continues a session that was checked", async (protocol) => {
+    healthyBackend();
+    await onExecutePostLogin(loginEvent({ connection: OKTA, transaction: { protocol, acr_values: [] } }), api);
+    expect(api.access.deny).not.toHaveBeenCalled();
+  });
+});
+
 describe("post-login under Auth0's cache limits", () => {
   it.each(["https://api.alpha-swarm.ai/", "https://api.stage.alpha-swarm.ai/", "https://api.dev.alpha-swarm.ai/"])(
     "caches the M2M token for a 32-character client ID and the audience %s, so the next login reuses it",

@@ -218,6 +218,13 @@ describe("connections", () => {
     expect(adopt({ name: "saml", strategy: "samlp", options: { signInEndpoint: "https://idp/sso", signingCert: "MIIB", fieldsMap: { groups: "memberOf" } } })).toMatchObject({ signInUrl: "https://idp/sso", signingCert: "MIIB", groupsAttribute: "memberOf" });
   });
 
+  it("read requireOrganization back from the connection metadata auth0kit sets, and only from that", () => {
+    const saml = { name: "saml", strategy: "samlp", options: { signInEndpoint: "https://idp/sso", signingCert: "MIIB" } };
+    expect(adopt({ ...saml, metadata: { organization_required: "true" } })).toMatchObject({ requireOrganization: true });
+    expect(adopt({ ...saml, metadata: { organization_required: "false" } })).not.toHaveProperty("requireOrganization");
+    expect(adopt(saml)).not.toHaveProperty("requireOrganization");
+  });
+
   it("leave unmanaged a disabled connection, a custom database and an unknown strategy; report unadopted clients", () => {
     const findings = new Findings();
     expect(adopt({ name: "Old", strategy: "auth0" }, findings, [])).toBeUndefined();

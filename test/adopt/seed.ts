@@ -164,7 +164,7 @@ const SEEDERS: Record<string, (inputs: Json, call: Call, ids: Map<string, string
     return call("POST", "/client-grants", defined({ client_id: i.clientId, audience: i.audience, scope: i.scopes, subject_type: i.subjectType })).id;
   },
   Connection(i, call) {
-    return call("POST", "/connections", defined({ name: i.name, display_name: i.displayName, strategy: i.strategy, options: connectionOptions(i.strategy, i.options ?? {}) })).id;
+    return call("POST", "/connections", defined({ name: i.name, display_name: i.displayName, strategy: i.strategy, metadata: i.metadata, options: connectionOptions(i.strategy, i.options ?? {}) })).id;
   },
   ConnectionClients(i, call) {
     call("PATCH", `/connections/${i.connectionId}/clients`, i.enabledClients.map((id: string) => ({ client_id: id, status: true })));

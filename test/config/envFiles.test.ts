@@ -36,7 +36,7 @@ describe("env file references", () => {
 
   it("rejects an unknown reference kind, naming the kinds", () => {
     expect(issuesOf(file("backend", [{ X: { ref: "tenantId" } }]))).toEqual([
-      "auth0kit:envFiles.app.vars[0].X.ref: unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, roleId, logStreamSecret, generatedSecret, scopes",
+      "auth0kit:envFiles.app.vars[0].X.ref: unknown reference; use one of issuer, domain, customDomain, jwksUrl, managementApiAudience, apiIdentifier, clientId, clientSecret, organizationId, roleId, logStreamSecret, generatedSecret, enforcement, scopes",
     ]);
   });
 

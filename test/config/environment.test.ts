@@ -35,7 +35,7 @@ describe("auth0kit:environment", () => {
 describe("top-level keys", () => {
   const knownKeys = [
     "environment", "tenant", "apis", "applications", "generatedSecrets", "envFiles", "workspaceRoot",
-    "connections", "organizations", "logStreams", "mfa", "attackProtection", "actions", "roles", "email", "login", "overrides",
+    "connections", "organizations", "logStreams", "mfa", "attackProtection", "actions", "roles", "email", "login", "rollout", "overrides",
     "organizationFiles",
   ].map((key) => `auth0kit:${key}`).join(", ");
 

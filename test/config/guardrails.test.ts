@@ -16,6 +16,8 @@ describe("production guardrails", () => {
       "no-all-permissions-grant",
       "social-credentials",
       "email-provider-configured",
+      "strict-enforcement",
+      "organization-only-connections",
     ]);
   });
 
@@ -136,7 +138,7 @@ describe("guardrail overrides", () => {
 
   it("rejects an unknown guardrail name, listing the guardrails", () => {
     expect(issuesOf(prod({ ...allGrant, "auth0kit:overrides": [override({ rule: "no-wildcards" })] }))[1]).toBe(
-      'auth0kit:overrides[0].rule: unknown guardrail "no-wildcards"; guardrails: https-only-urls, rbac-on-every-api, refresh-token-rotation, mfa-enabled, attack-protection-on, log-stream-configured, no-all-permissions-grant, social-credentials, email-provider-configured',
+      'auth0kit:overrides[0].rule: unknown guardrail "no-wildcards"; guardrails: https-only-urls, rbac-on-every-api, refresh-token-rotation, mfa-enabled, attack-protection-on, log-stream-configured, no-all-permissions-grant, social-credentials, email-provider-configured, strict-enforcement, organization-only-connections',
     );
   });
 

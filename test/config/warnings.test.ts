@@ -27,6 +27,20 @@ describe("warnings", () => {
     expect(warningsOf(config)).toEqual([]);
   });
 
+  it("warns about a token-exchange profile without audiences, whose tokens live whatever API they are for", () => {
+    const action = (profile: Record<string, unknown>) =>
+      configWith({
+        "auth0kit:applications": { broker: { type: "m2m", grantTypes: ["client_credentials", "urn:ietf:params:oauth:grant-type:token-exchange"], tokenExchangeProfileTypes: ["custom_authentication"] } },
+        "auth0kit:connections": { users: { kind: "database", applications: ["spa", "broker"] } },
+        "auth0kit:actions": { delegate: { source: "actions/agent-delegation.js", trigger: "custom-token-exchange", tokenExchangeProfile: { subjectTokenType: "urn:example:delegation", ...profile } } },
+      });
+    const warnings = (config: Record<string, unknown>) => checkWarnings(specOf(config)).map(formatIssue);
+    expect(warnings(action({}))).toEqual([
+      "auth0kit:actions.delegate.tokenExchangeProfile: its tokens are for whichever API the caller names and live that API's tokenLifetime (Auth0 has no lifetime per exchange); list short-lived APIs set aside for it in audiences",
+    ]);
+    expect(warnings(action({ audiences: ["core"] }))).toEqual([]);
+  });
+
   it("names voice as well when phone codes go by voice too", () => {
     const config = configWith({
       "auth0kit:mfa": { ...MFA_WITH_SMS, factors: { ...MFA_WITH_SMS.factors, phone: { ...SMS_FACTOR, messageTypes: ["sms", "voice"] } } },

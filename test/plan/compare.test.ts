@@ -23,6 +23,12 @@ describe("compareSpecs", () => {
   it.each<[string, ConfigInput, ConfigInput, Record<string, Omit<ConcernDiff, "concern">>]>([
     ["the same configuration differs in nothing", {}, {}, {}],
     [
+      "the rollout's enforcement step",
+      { "auth0kit:rollout": { enforcement: "permissive" }, "auth0kit:envFiles": { api: { kind: "backend", path: "out/.env", vars: [{ ENFORCE: { ref: "enforcement" } }] } } },
+      { "auth0kit:rollout": { enforcement: "strict" }, "auth0kit:envFiles": { api: { kind: "backend", path: "out/.env", vars: [{ ENFORCE: { ref: "enforcement" } }] } } },
+      { Rollout: { onlyA: [], onlyB: [], changed: [{ path: "auth0kit:rollout.enforcement", a: "permissive", b: "strict" }] } },
+    ],
+    [
       "reordered callbacks, grant permissions and Management API scopes are the same sets",
       {
         "auth0kit:applications": {

@@ -34,12 +34,14 @@ describe("npm run plan -- --markdown FILE on the prod stack", () => {
   });
 
   it("counts resources by type with their protected and retained counts", () => {
-    expect(markdown).toContain("68 resources in 21 components.");
+    expect(markdown).toContain("74 resources in 23 components.");
     expect(markdown).toContain("| `auth0:index/rolePermissions:RolePermissions` | 6 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/phoneProvider:PhoneProvider` | 1 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/connection:Connection` | 6 | 6 | 1 |");
-    expect(markdown).toContain("| `auth0:index/clientGrant:ClientGrant` | 6 | 0 | 0 |");
+    expect(markdown).toContain("| `auth0:index/clientGrant:ClientGrant` | 8 | 0 | 0 |");
     expect(markdown).toContain("| `auth0:index/organization:Organization` | 3 | 3 | 0 |");
+    // alphaswarm-api and the two short-lived delegation APIs (mcp-data, mcp-codebase).
+    expect(markdown).toContain("| `auth0:index/resourceServer:ResourceServer` | 3 | 3 | 0 |");
   });
 
   it("lists the plan's warnings (the prod stack has no SMS warning: its organization logins require OTP)", () => {

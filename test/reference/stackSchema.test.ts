@@ -69,6 +69,7 @@ const SHAPE_CASES = [
   "bad-environment-name",
   "malformed-permission-name",
   "wrong-type-boolean-yes",
+  "email-unknown-template", // the templates map's keys are Auth0's template names
   "proto-key", // YAML's __proto__ key reaches the JSON Schema as an entry that is not an object
 ];
 
@@ -121,6 +122,10 @@ const SEMANTIC_CASES: Record<string, string> = {
   "prod-no-email-provider": "a guardrail of the environment, which an override may lift",
   "role-undefined-permission": "references another key of the same file",
   "role-unknown-api": "references another key of the same file",
+  "envfile-enforcement-unstaged": "references another key of the same file",
+  "delegation-audience-unknown-api": "references another key of the same file",
+  "prod-permissive-enforcement": "a guardrail of the environment, which an override may lift",
+  "prod-enterprise-without-organization": "a guardrail of the environment, which an override may lift",
 };
 
 describe("the bad-input corpus against the JSON Schema (the editor and the plan agree)", () => {

@@ -159,7 +159,7 @@ describe("one owner per set", () => {
         resourcesOf(first.get("Pulumi.prod.yaml")!).filter((r) => r.type.endsWith(`:${name}`)).length,
       ]),
     );
-    expect(counts).toEqual({ ResourceServerScopes: 1, ConnectionClients: 6, OrganizationConnections: 3, TriggerActions: 2 });
+    expect(counts).toEqual({ ResourceServerScopes: 3, ConnectionClients: 6, OrganizationConnections: 3, TriggerActions: 2 });
   });
 });
 

@@ -24,6 +24,7 @@ let outputs: Record<string, unknown> & {
 };
 let unsetSecrets: readonly string[];
 let warnings: readonly string[];
+let envFiles: Awaited<ReturnType<typeof runPlan>>["envFiles"];
 const named = (name: string) => {
   const found = resources.find((r) => r.name === name);
   if (!found) throw new Error(`no resource ${name}`);
@@ -36,6 +37,7 @@ beforeAll(async () => {
   outputs = plan.outputs as typeof outputs;
   unsetSecrets = plan.unsetSecrets;
   warnings = plan.warnings;
+  envFiles = plan.envFiles;
 });
 
 describe("the prod stack reproduces the runbook's API and applications", () => {
@@ -106,20 +108,28 @@ describe("the prod stack reproduces the runbook's API and applications", () => {
 });
 
 describe("the prod stack's roles (docs/roles.md)", () => {
-  const ROLES: Record<string, string[]> = {
-    member: ["read:mcp:data", "read:portfolio", "read:strategy", "write:portfolio", "write:strategy"],
-    trader: ["deploy:strategy", "run:agent", "trade:execute"],
-    "live-trader": ["trade:live"],
-    "mcp-operator": ["read:mcp:codebase", "write:mcp:codebase", "write:mcp:data"],
-    "org-admin": ["admin:tenant", "manage:broker_credentials"],
-    superadmin: ["admin:cluster", "kill_switch:execute"],
+  const API = "https://api.alpha-swarm.ai/";
+  const MCP_DATA = "https://api.alpha-swarm.ai/mcp/data";
+  const MCP_CODEBASE = "https://api.alpha-swarm.ai/mcp/codebase";
+  // [permission, API identifier], sorted by permission and then API key: the MCP scopes are held
+  // on the main API and on the short-lived delegation APIs (alphaswarm-api < mcp-codebase < mcp-data).
+  const ROLES: Record<string, [string, string][]> = {
+    member: [["read:mcp:data", API], ["read:mcp:data", MCP_DATA], ["read:portfolio", API], ["read:strategy", API], ["write:portfolio", API], ["write:strategy", API]],
+    trader: [["deploy:strategy", API], ["run:agent", API], ["trade:execute", API]],
+    "live-trader": [["trade:live", API]],
+    "mcp-operator": [
+      ["read:mcp:codebase", API], ["read:mcp:codebase", MCP_CODEBASE], ["write:mcp:codebase", API], ["write:mcp:codebase", MCP_CODEBASE],
+      ["write:mcp:data", API], ["write:mcp:data", MCP_DATA],
+    ],
+    "org-admin": [["admin:tenant", API], ["manage:broker_credentials", API]],
+    superadmin: [["admin:cluster", API], ["kill_switch:execute", API]],
   };
 
   it.each(Object.entries(ROLES))("declares role %s with a Role and one RolePermissions holding %j", (key, permissions) => {
     expect(named(`tenant-role-${key}-role`).type).toBe("auth0:index/role:Role");
     const set = named(`tenant-role-${key}-permissions`);
     expect(set.type).toBe("auth0:index/rolePermissions:RolePermissions");
-    expect(set.inputs.permissions).toEqual(permissions.map((name) => ({ name, resourceServerIdentifier: "https://api.alpha-swarm.ai/" })));
+    expect(set.inputs.permissions).toEqual(permissions.map(([name, resourceServerIdentifier]) => ({ name, resourceServerIdentifier })));
   });
 
   it("gives every user-facing permission to some role, and read:logs (the Management-API client's) to none", () => {
@@ -237,10 +247,34 @@ describe("the prod stack deploys the runbook's Actions", () => {
         { name: "API_AUDIENCE", value: "https://api.alpha-swarm.ai/" },
         { name: "AUTH0_DOMAIN", value: "alphaswarm-prod.us.auth0.com" },
         { name: "BROKER_CLIENT_ID", value: "placeholder:tenant-app-agent-broker-client:clientId" },
+        { name: "DELEGATION_AUDIENCES", value: "https://api.alpha-swarm.ai/mcp/codebase,https://api.alpha-swarm.ai/mcp/data" },
         { name: "ISSUER", value: "https://auth.alpha-swarm.ai/" },
         { name: "SUBJECT_TOKEN_TYPE", value: "urn:alphaswarm:agent-delegation" },
       ],
     });
+  });
+});
+
+describe("the prod stack's delegated tokens (runbook §3.5: 5m; §10: one audience per MCP server)", () => {
+  const MCP = { "mcp-data": "https://api.alpha-swarm.ai/mcp/data", "mcp-codebase": "https://api.alpha-swarm.ai/mcp/codebase" };
+
+  it.each(Object.entries(MCP))("gives delegation its own 300 s API %s, for users of granted applications only", (key, identifier) => {
+    expect(named(`tenant-api-${key}-server`).inputs).toMatchObject({
+      identifier,
+      tokenLifetime: 300,
+      tokenLifetimeForWeb: 300,
+      allowOfflineAccess: false,
+      subjectTypeAuthorization: { user: { policy: "require_client_grant" }, client: { policy: "deny_all" } },
+    });
+    expect(named(`tenant-app-agent-broker-grant-api-${key}`).inputs).toMatchObject({ audience: identifier, subjectType: "user" });
+  });
+
+  it("renders the delegation TTL and the MCP canonical URIs the backend checks from the same APIs", () => {
+    const backend = envFiles.find((f) => f.name === "backend")!.vars;
+    expect(backend.ALPHASWARM_AUTH_AGENT_DELEGATION_TTL_SECONDS).toBe(String(named("tenant-api-mcp-data-server").inputs.tokenLifetime));
+    expect(backend.ALPHASWARM_AUTH_AGENT_DELEGATION_TTL_SECONDS).toBe(String(named("tenant-api-mcp-codebase-server").inputs.tokenLifetime));
+    expect(backend.ALPHASWARM_MCP_DATA_CANONICAL_URI).toBe(MCP["mcp-data"]);
+    expect(backend.ALPHASWARM_MCP_CODEBASE_CANONICAL_URI).toBe(MCP["mcp-codebase"]);
   });
 });
 
@@ -275,11 +309,23 @@ describe("the prod stack is the B2B shape: B2C connections plus customer organiz
     expect(ofType("auth0:index/connectionClient:ConnectionClient")).toEqual([]);
   });
 
-  it("enables every connection for the SPA, the CLI and the agent broker (whose token exchange sets users of them)", () => {
+  it("enables every connection for the SPA and the agent broker (whose token exchange sets users of them), and the B2C ones for the CLI", () => {
     const [broker, cli, spa] = ["agent-broker", "cli", "spa"].map((key) => `placeholder:tenant-app-${key}-client:clientId`);
-    for (const owner of ofType("auth0:index/connectionClients:ConnectionClients")) {
-      expect(owner.inputs.enabledClients).toEqual([broker, cli, spa]);
-    }
+    const enabled = Object.fromEntries(ofType("auth0:index/connectionClients:ConnectionClients").map((r) => [r.name, r.inputs.enabledClients]));
+    const b2c = ["username-password", "google-oauth2", "github"];
+    const customers = ["acme-okta", "globex-entra", "umbrella-adfs"];
+    expect(Object.keys(enabled).sort()).toEqual([...b2c, ...customers].map((key) => `tenant-connection-${key}-clients`).sort());
+    for (const key of b2c) expect(enabled[`tenant-connection-${key}-clients`]).toEqual([broker, cli, spa]);
+    for (const key of customers) expect(enabled[`tenant-connection-${key}-clients`]).toEqual([broker, spa]);
+  });
+
+  it("makes every customer's enterprise connection organization-only, a mark the post-login Action reads", () => {
+    const marked = ofType("auth0:index/connection:Connection")
+      .filter((r) => r.inputs.metadata !== undefined)
+      .map((r) => [r.name, r.inputs.metadata]);
+    expect(marked).toEqual(
+      ["acme-okta", "globex-entra", "umbrella-adfs"].map((key) => [`tenant-connection-${key}-connection`, { organization_required: "true" }]),
+    );
   });
 
   it("declares at least two protected organizations, each with one OrganizationConnections and no singular OrganizationConnection", () => {
@@ -389,6 +435,8 @@ describe("the prod stack's security operations (runbook §1, §8, §9)", () => {
     expect(warnings).toEqual([
       expect.stringMatching(/^guardrail override in force: no-all-permissions-grant at auth0kit:applications\.backend-m2m\.grants\.alphaswarm-api: Runbook 3\.3/),
       expect.stringMatching(/^guardrail override in force: no-all-permissions-grant at auth0kit:applications\.action-callback-m2m\.grants\.alphaswarm-api: Runbook 3\.4/),
+      expect.stringMatching(/^guardrail override in force: no-all-permissions-grant at auth0kit:applications\.agent-broker\.grants\.mcp-data: Runbook 3\.5/),
+      expect.stringMatching(/^guardrail override in force: no-all-permissions-grant at auth0kit:applications\.agent-broker\.grants\.mcp-codebase: Runbook 3\.5/),
     ]);
   });
 
@@ -419,8 +467,8 @@ describe("the prod stack's Management API economy", () => {
     const economy = economyOf(resources);
     expect(economy.singularResources).toBeGreaterThan(economy.resources);
     expect(economy.requests).toBeLessThan(economy.singularRequests);
-    // 17 permissions: one ResourceServerScopes (3 requests) instead of 17 × 3.
-    expect(economy.byType.find((row) => row.type === "auth0:index/resourceServerScopes:ResourceServerScopes")).toMatchObject({ requests: 3, singularRequests: 51 });
+    // 17 + 2 + 2 permissions on three APIs: one ResourceServerScopes each (3 requests) instead of 21 × 3.
+    expect(economy.byType.find((row) => row.type === "auth0:index/resourceServerScopes:ResourceServerScopes")).toMatchObject({ requests: 9, singularRequests: 63 });
   });
 });
 

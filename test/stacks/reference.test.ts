@@ -124,6 +124,18 @@ describe("AlphaSwarm runbook §3.1, §10 and §11: the env files", () => {
   });
 });
 
+describe("AlphaSwarm's stage stack: the prod shape on its own tenant", () => {
+  const shape = (key: "stage" | "prod") => ({
+    strategies: auth0Resources(key).filter((r) => r.type === "auth0:index/connection:Connection").map((r) => `${r.name} ${String(r.inputs.strategy)}`).sort(),
+    organizations: auth0Resources(key).filter((r) => r.type === "auth0:index/organization:Organization").map((r) => r.name).sort(),
+  });
+
+  it("has every customer connection and organization prod has, the ADFS customer included", () => {
+    expect(shape("stage")).toEqual(shape("prod"));
+    expect(shape("stage").strategies).toContain("tenant-connection-umbrella-adfs-connection adfs");
+  });
+});
+
 describe("AlphaSwarm's local-first shape", () => {
   it("declares no Auth0 resource, only its generated secret", () => {
     expect(auth0Resources("local")).toEqual([]);
@@ -132,6 +144,8 @@ describe("AlphaSwarm's local-first shape", () => {
 
   it("renders env files for ALPHASWARM_AUTH_PROVIDER=local with the generated secret kept secret", () => {
     expect(vars("local", "backend")).toMatchObject({ ALPHASWARM_AUTH_PROVIDER: "local", ALPHASWARM_AUTH_LOCAL_SIGNING_SECRET: "[secret]" });
+    // The rollout setting, not a literal: auth0kit:rollout.enforcement is permissive here.
+    expect(vars("local", "backend").ALPHASWARM_AUTH_ENFORCE).toBe("permissive");
     expect(vars("local", "frontend")).toEqual({ VITE_AUTH_PROVIDER: "local" });
   });
 });
