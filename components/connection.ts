@@ -37,7 +37,8 @@ export const FORMER_CONNECTION_TYPES = {
 /** A declared connection: what the tenant's outputs, organizations and env files read. */
 export interface Connection {
   readonly id: pulumi.Output<string>;
-  readonly name: pulumi.Output<string>;
+  /** The connection's Auth0 name, as declared (the provider stores it unchanged); a plain value, as Organization's. */
+  readonly name: string;
   readonly connection: auth0.Connection;
   /** The one resource that owns the set of applications the connection is enabled for. */
   readonly clients: auth0.ConnectionClients;
@@ -65,7 +66,7 @@ export function declareConnection(name: string, args: ConnectionArgs, placement:
     { connectionId: connection.id, enabledClients: sortedUnique(spec.applications).map((key) => args.clientIds[key]!) },
     { parent, aliases: [formerly("auth0:index/connectionClients:ConnectionClients", `${name}-clients`)] },
   );
-  return { id: connection.id, name: connection.name, connection, clients };
+  return { id: connection.id, name: spec.name, connection, clients };
 }
 
 function connectionInputs(connection: ConnectionSpec, secrets: SecretValues): auth0.ConnectionArgs {

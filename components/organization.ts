@@ -14,7 +14,11 @@ export interface OrganizationArgs {
 /** A declared organization: what the tenant's outputs and env files read. */
 export interface Organization {
   readonly id: pulumi.Output<string>;
-  readonly name: pulumi.Output<string>;
+  /**
+   * The organization's Auth0 name, as declared (the provider stores it unchanged). A plain value:
+   * an Output per customer in the stack outputs cost a large tenant's deploy time and memory.
+   */
+  readonly name: string;
   readonly organization: auth0.Organization;
   readonly connections: auth0.OrganizationConnections;
 }
@@ -69,5 +73,5 @@ export function declareOrganization(name: string, args: OrganizationArgs, placem
     },
     { parent, aliases: [formerly("auth0:index/organizationConnections:OrganizationConnections", `${name}-connections`)] },
   );
-  return { id: organization.id, name: organization.name, organization, connections };
+  return { id: organization.id, name: org.name, organization, connections };
 }

@@ -9,7 +9,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../config/load";
-import { benchCommand, measure } from "../cli/bench";
+import { benchCommand, benchMarkdown, measure } from "../cli/bench";
+import { type RunnerComparison, comparisonRuns, runsFor } from "../bench/runnerVsBare";
 import { configBudget, PULUMI_CONFIG_LIMIT, PULUMI_CONFIG_WARN_SHARE } from "../plan/configBudget";
 import { withPlaceholderSecrets } from "../plan/stackFile";
 import { organizationKey, syntheticB2BStack, syntheticReader, syntheticResourceCount, toStackConfig } from "../bench/synthetic";
@@ -85,7 +86,8 @@ describe("npm run bench", () => {
     expect(run.stdout).toMatch(/^met: 3 organizations: PULUMI_CONFIG under the 131,072-byte limit: [\d,]+ bytes$/m);
     const doc = fs.readFileSync(out, "utf8");
     expect(doc).toContain(`Machine: ${os.availableParallelism()} cores`);
-    expect(doc).toContain("**Every figure on this page is offline**");
+    expect(doc).toContain("**Every figure on this page is offline; none was measured on the real engine**");
+    expect(doc).toContain("Median of 1 paired runs; the ratio");
     expect(doc).toContain(offline);
     expect(doc).toContain(runner);
   }, 120_000);
@@ -102,5 +104,25 @@ describe("npm run bench", () => {
     const status = await benchCommand(["--sizes", "ten"], { stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) } });
     expect(status).toBe(2);
     expect(stderr).toBe("--sizes takes whole numbers separated by commas, e.g. 10,100,1000\nusage: npm run bench [-- --sizes 10,100,1000,5000] [--runs 3] [--out <file> | --no-write]\n");
+  });
+
+  it("runs 5,000 organizations once each way whatever --runs says, and says so above the table", () => {
+    expect([10, 100, 1000, 4999, 5000, 10000].map((size) => runsFor(size, 3))).toEqual([3, 3, 3, 3, 1, 1]);
+    const program = { wallMs: 1000, maxRssKiB: 1024, registrations: 1 };
+    const row = (organizations: number): RunnerComparison => ({
+      organizations,
+      runs: runsFor(organizations, 3),
+      kit: program,
+      bare: program,
+      wallRatio: 1,
+      rssRatio: 1,
+      configBytes: 1,
+      inlineConfigBytes: 1,
+    });
+    const capped = "Median of 3 paired runs (5,000 organizations: one run each way, as a pair there takes minutes; the whole `npm run bench` stays well under 25 minutes)";
+    expect(comparisonRuns([row(10), row(5000)], 3)).toBe(capped);
+    expect(comparisonRuns([row(10), row(1000)], 3)).toBe("Median of 3 paired runs");
+    const machine = { cores: 2, cpu: "CPU", node: "v20", load: [1, 1, 1], loadAfter: [1, 1, 1], date: "2026-12-03", runs: 3 };
+    expect(benchMarkdown([], [row(10), row(5000)], machine)).toContain(`run the same way. ${capped}; the ratio\nis auth0kit / bare.`);
   });
 });
