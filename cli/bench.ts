@@ -143,7 +143,7 @@ guardrails ask), and per organization one enterprise connection (SAML; Okta with
 in ten) enabled for the spa and the cli and for that organization. Each customer is one
 organization file (\`auth0kit:organizationFiles\`, the layout for large tenants).
 
-Machine: ${machine.cores} cores (\`os.availableParallelism()\`; shared with other work while this ran), ${machine.cpu}, Node ${machine.node}; load average
+Machine: ${machine.cores} cores (\`os.availableParallelism()\`), ${machine.cpu}, Node ${machine.node}; load average
 ${load(machine.load)} (1/5/15 min) when the run started, ${load(machine.loadAfter)} when it ended; ${machine.date}.
 
 ## Under Pulumi's runner, against a bare program
