@@ -5,7 +5,7 @@ import { organizationOnlyConnections } from "./rules/organizationOnly";
 import { strictEnforcement } from "./rules/rollout";
 import { productionUrls } from "./rules/urls";
 import type { Override } from "./schema/overrides";
-import { isProductionLike, type TenantSpec } from "./spec";
+import { entryOf, isProductionLike, type TenantSpec } from "./spec";
 
 /**
  * Production guardrails: what stage and prod must have so that one `pulumi up` cannot lock users
@@ -69,7 +69,7 @@ export const logStreamConfigured = inProduction((spec) =>
 export const noAllPermissionsGrant = inProduction((spec) =>
   Object.values(spec.applications).flatMap((app) =>
     Object.entries(app.grants).flatMap(([apiKey, grant]) => {
-      const api = Object.hasOwn(spec.apis, apiKey) ? spec.apis[apiKey] : undefined;
+      const api = entryOf(spec.apis, apiKey);
       const all = api ? Object.keys(api.permissions) : [];
       if (all.length < 2 || !all.every((permission) => grant.permissions.includes(permission))) return [];
       return [

@@ -109,6 +109,11 @@ export function issuerDomain(spec: Pick<TenantSpec, "domain" | "tenant">): strin
   return custom?.useForIssuer ? custom.domain : spec.domain;
 }
 
+/** The entry a stack-file key names, only if the record holds it itself: a key such as "constructor" must not reach Object's members. */
+export function entryOf<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Every environment that gets production-grade rules. */
 export function isProductionLike(environment: Environment): boolean {
   return environment === "prod" || environment === "stage";

@@ -1,5 +1,5 @@
 import { type ConfigIssue, configPath, echo } from "../issues";
-import type { TenantSpec } from "../spec";
+import { entryOf, type TenantSpec } from "../spec";
 
 /**
  * Permissions named by API key, as grants and roles name them: the API exists and has every
@@ -13,7 +13,7 @@ export function apiPermissionIssues(
   permissions: readonly string[],
   listField?: string,
 ): ConfigIssue[] {
-  const api = Object.hasOwn(spec.apis, apiKey) ? spec.apis[apiKey] : undefined;
+  const api = entryOf(spec.apis, apiKey);
   if (api === undefined) {
     const apiKeys = Object.keys(spec.apis);
     return [{ path, message: `unknown API "${apiKey}"; defined APIs: ${apiKeys.length > 0 ? apiKeys.join(", ") : "none (add it under auth0kit:apis)"}` }];

@@ -4,7 +4,7 @@ import { parseUrl } from "../schema/common";
 import { EnvValueError, formatValue } from "../../env/render";
 import { type ConfigIssue, configPath, echo } from "../issues";
 import { envVariableSites, needsTenant } from "../references";
-import { isSecretValue, issuerDomain, type TenantSpec } from "../spec";
+import { entryOf, isSecretValue, issuerDomain, type TenantSpec } from "../spec";
 import { audienceOfLiteral } from "./literalRoles";
 
 const ROOT = "auth0kit:envFiles";
@@ -63,8 +63,8 @@ export function envScopesMatchGrants(spec: TenantSpec): ConfigIssue[] {
   for (const v of envVariableSites(spec)) {
     if (!("ref" in v.source) || v.source.ref !== "scopes") continue;
     const { application, api, offlineAccess } = v.source;
-    const app = Object.hasOwn(spec.applications, application) ? spec.applications[application] : undefined;
-    const target = Object.hasOwn(spec.apis, api) ? spec.apis[api] : undefined;
+    const app = entryOf(spec.applications, application);
+    const target = entryOf(spec.apis, api);
     if (app === undefined || target === undefined) continue;
     if (!Object.hasOwn(app.grants, api)) {
       issues.push({ path: at(v), message: `application "${application}" has no grant to API "${api}"; add auth0kit:applications.${application}.grants.${api} with the permissions it requests` });

@@ -1,7 +1,7 @@
 import { type ConfigIssue, configPath } from "../issues";
 import { GRANT_TYPES } from "../schema/applications";
 import { ORGANIZATION_REQUIRED_METADATA } from "../schema/connections";
-import { type ConnectionSpec, isProductionLike, type TenantSpec } from "../spec";
+import { type ConnectionSpec, entryOf, isProductionLike, type TenantSpec } from "../spec";
 
 const ROOT = "auth0kit:connections";
 
@@ -15,7 +15,7 @@ function organizationsOf(spec: TenantSpec, connection: ConnectionSpec): string[]
 /** Applications through which users sign in with `connection` without naming an organization. */
 function loginsWithoutOrganization(spec: TenantSpec, connection: ConnectionSpec): string[] {
   return connection.applications.filter((key) => {
-    const app = Object.hasOwn(spec.applications, key) ? spec.applications[key] : undefined;
+    const app = entryOf(spec.applications, key);
     return app !== undefined && app.type !== "m2m" && app.organizations?.usage !== "require";
   });
 }
@@ -25,7 +25,7 @@ function loginsWithoutOrganization(spec: TenantSpec, connection: ConnectionSpec)
  * scopes a login to an organization, so an organization-only connection denies every one of them.
  */
 function deviceCodeOnly(spec: TenantSpec, key: string): boolean {
-  const app = Object.hasOwn(spec.applications, key) ? spec.applications[key] : undefined;
+  const app = entryOf(spec.applications, key);
   if (app === undefined || !app.grantTypes.includes(GRANT_TYPES.deviceCode)) return false;
   return !app.grantTypes.includes(GRANT_TYPES.authorizationCode) && !app.grantTypes.includes(GRANT_TYPES.implicit);
 }

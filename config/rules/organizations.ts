@@ -1,6 +1,6 @@
 import { type ConfigIssue, configPath, echo } from "../issues";
 import { ORGANIZATION_NAME_PATTERN } from "../schema/organizations";
-import type { TenantSpec } from "../spec";
+import { entryOf, type TenantSpec } from "../spec";
 
 const ROOT = "auth0kit:organizations";
 
@@ -37,7 +37,7 @@ export function organizationsReferenceConnections(spec: TenantSpec): ConfigIssue
   const connectionKeys = Object.keys(spec.connections);
   for (const organization of Object.values(spec.organizations)) {
     for (const [connectionKey, enabled] of Object.entries(organization.connections)) {
-      const connection = Object.hasOwn(spec.connections, connectionKey) ? spec.connections[connectionKey] : undefined;
+      const connection = entryOf(spec.connections, connectionKey);
       if (connection === undefined) {
         issues.push({
           path: configPath(ROOT, organization.key, "connections", connectionKey),
@@ -66,7 +66,7 @@ export function organizationConnectionsEnabledForApplications(spec: TenantSpec):
   const requiring = Object.values(spec.applications).filter((app) => app.organizations?.usage === "require");
   for (const organization of Object.values(spec.organizations)) {
     for (const connectionKey of Object.keys(organization.connections)) {
-      const connection = Object.hasOwn(spec.connections, connectionKey) ? spec.connections[connectionKey] : undefined;
+      const connection = entryOf(spec.connections, connectionKey);
       if (connection === undefined) continue;
       const missing = requiring.filter((app) => !connection.applications.includes(app.key)).map((app) => app.key);
       if (missing.length > 0) {

@@ -1,5 +1,5 @@
 import { type ConfigIssue, configPath, echo } from "../issues";
-import type { TenantSpec } from "../spec";
+import { entryOf, type TenantSpec } from "../spec";
 
 /**
  * A custom token exchange sets the token's user with `api.authentication.setUserById`, which Auth0
@@ -27,7 +27,7 @@ export function delegationAudiences(spec: TenantSpec): ConfigIssue[] {
   return Object.values(spec.actions).flatMap((action) =>
     (action.tokenExchangeProfile?.audiences ?? []).flatMap((key, index): ConfigIssue[] => {
       const path = configPath("auth0kit:actions", action.key, "tokenExchangeProfile", "audiences", index);
-      const api = Object.hasOwn(spec.apis, key) ? spec.apis[key] : undefined;
+      const api = entryOf(spec.apis, key);
       if (api === undefined) {
         const defined = Object.keys(spec.apis);
         return [{ path, message: `unknown API ${echo(key)}; ${defined.length > 0 ? `defined APIs: ${defined.join(", ")}` : "no APIs are defined"}` }];
